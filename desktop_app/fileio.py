@@ -1,0 +1,45 @@
+"""Atomic file output: a report or backup is either complete or absent."""
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop_app.errors import UserError
+from desktop_app.i18n import tr
+
+
+def describe_os_error(exc: OSError, path: Path | str) -> str:
+    if exc.errno == errno.ENOSPC:
+        return tr("磁盘空间不足，无法写入 {path}").format(path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("没有写入权限：{path}").format(path=path)
+    if exc.errno == errno.ENOENT:
+        return tr("文件夹不存在：{path}").format(path=Path(path).parent)
+    return tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
+
+
+@contextmanager
+def atomic_output(path: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place on success.
+
+    On any error the temporary file is removed and ``path`` is untouched.
+    OS errors (full disk, read-only folder) become a :class:`UserError`.
+    """
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from exc
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()

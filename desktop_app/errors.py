@@ -22,3 +22,7 @@ class ValidationError(UserError):
     def __init__(self, field: str, message: str, *, where: str | None = None):
         self.field = field
         super().__init__(message, where=where)
+
+
+class Cancelled(Exception):
+    """The clerk pressed 取消; the operation stopped and left nothing behind."""

@@ -1,0 +1,135 @@
+"""Opening a ledger file: pragmas, identity checks, migrations.
+
+A ledger is one SQLite file marked with our ``application_id``. Opening
+anything else — a stray file, a ledger from a newer program, a damaged file,
+a file in a folder we cannot write — fails with one clear ``UserError`` and
+leaves the file as it was.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from db import migrate
+from desktop_app.errors import UserError
+from desktop_app.fileio import describe_os_error
+from desktop_app.i18n import tr
+
+APPLICATION_ID = 0x43584C47  # "CXLG": 创新台账
+
+
+def _raw_connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise sqlite3.OperationalError("cannot switch to WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def create(path: Path | str) -> sqlite3.Connection:
+    """Create a new, empty ledger at the newest schema version."""
+    path = Path(path)
+    if path.exists():
+        raise UserError(tr("文件已存在，不会覆盖：{path}").format(path=path))
+    if not path.parent.is_dir():
+        raise UserError(tr("文件夹不存在：{path}").format(path=path.parent))
+    try:
+        conn = _raw_connect(path)
+        _configure(conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate.upgrade(conn, path, backup=False)
+    except sqlite3.Error as exc:
+        _remove_quietly(path)
+        raise UserError(tr("无法创建台账文件 {path}：{reason}").format(path=path, reason=exc)) from exc
+    except OSError as exc:
+        _remove_quietly(path)
+        raise UserError(describe_os_error(exc, path)) from exc
+    return conn
+
+
+def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connection:
+    """Open an existing ledger; migrate it forward (with a backup first)."""
+    path = Path(path)
+    inspect(path)
+    try:
+        conn = _raw_connect(path)
+        _configure(conn)
+        if upgrade:
+            migrate.upgrade(conn, path, backup=True)
+    except sqlite3.OperationalError as exc:
+        raise UserError(
+            tr("无法打开台账 {path}：{reason}（请检查文件夹是否可写）").format(path=path, reason=exc)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise UserError(tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    return conn
+
+
+def inspect(path: Path) -> int:
+    """Check that ``path`` is a sound ledger this program can read.
+
+    Returns its schema version. Opens read-only, so nothing is changed.
+    """
+    if not path.exists():
+        raise UserError(tr("台账文件不存在：{path}").format(path=path))
+    if not path.is_file():
+        raise UserError(tr("不是文件：{path}").format(path=path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, path)) from exc
+    if header != b"SQLite format 3\x00":
+        raise UserError(tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
+    try:
+        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = ro.execute("PRAGMA application_id").fetchone()[0]
+            version = ro.execute("PRAGMA user_version").fetchone()[0]
+            ok = ro.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    if app_id != APPLICATION_ID:
+        raise UserError(tr("不是本程序的台账文件：{path}").format(path=path))
+    if ok != "ok":
+        raise UserError(tr("台账文件已损坏（完整性检查未通过）：{path}").format(path=path))
+    if version > migrate.latest_version():
+        raise UserError(
+            tr("该台账由更新版本的程序创建（结构版本 {found}，本程序支持到 {ours}），请先升级程序：{path}").format(
+                found=version, ours=migrate.latest_version(), path=path
+            )
+        )
+    return version
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write = one transaction; nested use joins the outer one."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _remove_quietly(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            p.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,119 @@
+"""Paged list queries behind the big tables of the window.
+
+A list is described once (:class:`ListSpec`): its base table, joins, display
+columns, filters and search fields. :func:`matching_rowids` returns the row
+ids that pass the current search and filters, in sort order — cheap even for
+100,000 rows — and :func:`fetch_rows` loads the few rows the view is showing.
+The window, the CLI and the benchmarks use these same two functions.
+"""
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+PAGE = 500  # rows per IN (...) batch; stays under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sql: str                       # select expression
+    sort_sql: str | None = None    # defaults to ``sql``
+    fmt: Callable[[Any], Any] | None = None  # display formatting (masking …)
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    sql: str                       # condition with one ``?`` for the value
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    table: str                     # aliased as ``t``
+    columns: tuple[Column, ...]
+    joins: str = ""
+    where: str = "t.deleted_at IS NULL"
+    filters: tuple[Filter, ...] = ()
+    like_fields: tuple[str, ...] = ()   # searched with LIKE (short queries, or no FTS)
+    fts_table: str | None = None        # FTS5 trigram table keyed by t.rowid
+    default_sort: str | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+@dataclass
+class ListQuery:
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+
+
+def _search_clause(spec: ListSpec, text: str) -> tuple[str, list[Any]]:
+    text = text.strip()
+    if not text:
+        return "", []
+    if spec.fts_table and len(text) >= 3:
+        # trigram FTS: quote the whole fragment so it matches as a substring
+        phrase = '"' + text.replace('"', '""') + '"'
+        return f"t.rowid IN (SELECT rowid FROM {spec.fts_table} WHERE {spec.fts_table} MATCH ?)", [phrase]
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    ors = " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in spec.like_fields)
+    return f"({ors})", [pattern] * len(spec.like_fields)
+
+
+def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
+    conds = [spec.where] if spec.where else []
+    params: list[Any] = []
+    known = {f.key: f for f in spec.filters}
+    for key, value in query.filters.items():
+        if value is None or value == "":
+            continue
+        flt = known[key]
+        conds.append(flt.sql)
+        params.extend([value] * flt.sql.count("?"))
+    clause, search_params = _search_clause(spec, query.search)
+    if clause:
+        conds.append(clause)
+        params.extend(search_params)
+    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    sort_key = query.sort_key or spec.default_sort
+    order = ""
+    if sort_key:
+        col = spec.column(sort_key)
+        direction = "DESC" if query.descending else "ASC"
+        order = f" ORDER BY {col.sort_sql or col.sql} {direction}, t.rowid {direction}"
+    return f"SELECT t.rowid FROM {spec.table} t {spec.joins}{where}{order}", params
+
+
+def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery) -> list[int]:
+    sql, params = build_query(spec, query)
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def fetch_rows(conn: sqlite3.Connection, spec: ListSpec, rowids: Sequence[int]) -> dict[int, tuple]:
+    """Display rows for ``rowids`` (in any order), formatted per column."""
+    out: dict[int, tuple] = {}
+    select = ", ".join(c.sql for c in spec.columns)
+    fmts = [c.fmt for c in spec.columns]
+    for start in range(0, len(rowids), PAGE):
+        chunk = list(rowids[start:start + PAGE])
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT t.rowid, {select} FROM {spec.table} t {spec.joins} WHERE t.rowid IN ({marks})"
+        for row in conn.execute(sql, chunk):
+            values = tuple(f(v) if f else v for f, v in zip(fmts, row[1:], strict=True))
+            out[row[0]] = values
+    return out
+
+
+def row_id_for(conn: sqlite3.Connection, spec: ListSpec, rowid: int) -> str | None:
+    """The stable UUID of a list row."""
+    row = conn.execute(f"SELECT id FROM {spec.table} WHERE rowid = ?", (rowid,)).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,121 @@
+"""Audited row writes: every insert, update and delete leaves an audit row.
+
+Services call these inside ``transaction(conn)``; the audit row is written in
+the same transaction as the change, so the two cannot disagree.
+"""
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+class Writer:
+    """Writes rows for one operator of one unit, with an audit trail."""
+
+    def __init__(self, conn: sqlite3.Connection, operator: str, unit_id: str | None):
+        self.conn = conn
+        self.operator = operator
+        self.unit_id = unit_id
+        self._cols: dict[str, set[str]] = {}
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._cols:
+            self._cols[table] = _columns(self.conn, table)
+        return self._cols[table]
+
+    def log(self, action: str, table: str, row_id: str | None, old: Mapping | None = None,
+            new: Mapping | None = None, reason: str | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (at, operator, action, table_name, row_id, old_values, new_values, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (now(), self.operator, action, table, row_id,
+             json.dumps(old, ensure_ascii=False, default=str) if old is not None else None,
+             json.dumps(new, ensure_ascii=False, default=str) if new is not None else None,
+             reason),
+        )
+
+    def insert(self, table: str, values: Mapping[str, Any], *, audit: bool = True) -> str:
+        cols = self.columns(table)
+        row = dict(values)
+        row.setdefault("id", new_id())
+        stamp = now()
+        if "unit_id" in cols and row.get("unit_id") is None:
+            row["unit_id"] = self.unit_id
+        if "created_at" in cols:
+            row.setdefault("created_at", stamp)
+        if "updated_at" in cols:
+            row.setdefault("updated_at", stamp)
+        names = list(row)
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row[n] for n in names],
+        )
+        if audit:
+            self.log("insert", table, row["id"], None, _printable(row))
+        return row["id"]
+
+    def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Bulk insert (seed and demo data) with one summary audit row."""
+        count = 0
+        for row in rows:
+            self.insert(table, row, audit=False)
+            count += 1
+        if count:
+            self.log("bulk", table, None, None, {"inserted": count})
+        return count
+
+    def get(self, table: str, row_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return dict(row) if row else None
+
+    def update(self, table: str, row_id: str, changes: Mapping[str, Any], *, reason: str | None = None) -> bool:
+        """Change fields of one row; returns False when nothing changed."""
+        old = self.get(table, row_id)
+        if old is None:
+            raise KeyError(f"{table} {row_id}")
+        diff = {k: v for k, v in changes.items() if old.get(k) != v}
+        if not diff:
+            return False
+        if "updated_at" in self.columns(table):
+            diff_sql = {**diff, "updated_at": now()}
+        else:
+            diff_sql = diff
+        sets = ", ".join(f"{k} = ?" for k in diff_sql)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*diff_sql.values(), row_id])
+        self.log("update", table, row_id, {k: old.get(k) for k in diff}, _printable(diff), reason)
+        return True
+
+    def soft_delete(self, table: str, row_id: str, *, reason: str | None = None) -> None:
+        stamp = now()
+        self.conn.execute(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (stamp, stamp, row_id),
+        )
+        self.log("delete", table, row_id, None, {"deleted_at": stamp}, reason)
+
+    def delete_children(self, table: str, parent_col: str, parent_id: str) -> None:
+        """Remove child rows that are always replaced with their parent."""
+        old = [dict(r) for r in self.conn.execute(
+            f"SELECT * FROM {table} WHERE {parent_col} = ?", (parent_id,))]
+        if old:
+            self.conn.execute(f"DELETE FROM {table} WHERE {parent_col} = ?", (parent_id,))
+            self.log("delete", table, parent_id, {"rows": old}, None)
+
+
+def _printable(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (f"<{len(v)} bytes>" if isinstance(v, bytes | bytearray) else v) for k, v in row.items()}

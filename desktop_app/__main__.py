@@ -1,0 +1,19 @@
+"""``python -m desktop_app`` opens the window; with a command it runs headless."""
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop_app.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if args.command:
+        return run(argv)
+    from ui.app import run_window
+
+    return run_window(db=args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The open ledger: one file, one owning unit, one operator.
+
+Every service function takes a :class:`Ledger`. Background work opens its own
+connection with :meth:`Ledger.reopen` (SQLite connections stay in the thread
+that uses them; WAL lets readers and the one writer work side by side).
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db import connection
+from db.records import Writer
+from desktop_app.domain.codes import division_code_error
+from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import tr
+
+LEVELS = ("county", "township", "zone", "city")
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    level: str
+    code: str
+    parent_id: str | None
+    parent_name: str | None
+
+    @property
+    def level_label(self) -> str:
+        return level_label(self.level)
+
+
+def level_label(level: str) -> str:
+    return {"county": tr("县（市、区）"), "township": tr("乡（镇）"), "zone": tr("开发区"),
+            "city": tr("市")}.get(level, level)
+
+
+@dataclass
+class Ledger:
+    path: Path
+    conn: sqlite3.Connection
+    unit: Unit
+    operator: str
+    _writer: Writer | None = field(default=None, repr=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One transaction with an audit trail: ``with ledger.write() as w: …``.
+
+        A full disk or a file turned read-only rolls the whole write back and
+        becomes one clear message.
+        """
+        try:
+            with connection.transaction(self.conn):
+                yield self.writer
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "full" in text:
+                raise UserError(tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
+            if "readonly" in text or "read-only" in text:
+                raise UserError(tr("台账文件为只读，未能保存：{path}").format(path=self.path)) from exc
+            raise
+
+    @property
+    def writer(self) -> Writer:
+        if self._writer is None:
+            self._writer = Writer(self.conn, self.operator, self.unit.id)
+        return self._writer
+
+    def reopen(self) -> "Ledger":
+        return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write() as w:
+            old = self.setting(key)
+            if old == value:
+                return
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            w.log("update", "settings", key, {"value": old}, {"value": value})
+
+
+def _load_unit(conn: sqlite3.Connection, unit_id: str) -> Unit:
+    row = conn.execute(
+        "SELECT u.id, u.name, u.level, COALESCE(u.code, ''), u.parent_id, p.name "
+        "FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?", (unit_id,)
+    ).fetchone()
+    if row is None:
+        raise UserError(tr("台账缺少本单位信息，文件可能已损坏"))
+    return Unit(*row)
+
+
+def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "",
+                  parent_name: str = "", operator: str) -> Ledger:
+    """``init``: a new, empty ledger owned by one unit."""
+    unit_name, code, parent_name, operator = (s.strip() for s in (unit_name, code, parent_name, operator))
+    if not unit_name:
+        raise ValidationError("unit_name", tr("请填写单位名称"))
+    if level not in LEVELS:
+        raise ValidationError("level", tr("单位级别应为 county（县）或 township（乡镇）"))
+    if err := division_code_error(code):
+        raise ValidationError("code", err)
+    if not operator:
+        raise ValidationError("operator", tr("请填写操作员姓名"))
+    conn = connection.create(path)
+    try:
+        w = Writer(conn, operator, None)
+        with connection.transaction(conn):
+            parent_id = None
+            if parent_name:
+                parent_level = "city" if level == "county" else "county"
+                parent_id = w.insert("units", {"name": parent_name, "level": parent_level})
+                conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (parent_id,))
+            unit_id = w.insert("units", {"name": unit_name, "level": level, "code": code or None,
+                                         "parent_id": parent_id})
+            conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (unit_id,))
+            for key, value in (("unit_id", unit_id), ("operator", operator)):
+                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+    except BaseException:
+        conn.close()
+        connection._remove_quietly(Path(path))
+        raise
+    return Ledger(Path(path), conn, _load_unit(conn, unit_id), operator)
+
+
+def open_ledger(path: Path | str, operator: str | None = None) -> Ledger:
+    """Open an existing ledger (migrating it forward if needed)."""
+    conn = connection.open_existing(path)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'unit_id'").fetchone()
+    if row is None:
+        conn.close()
+        raise UserError(tr("台账尚未设置本单位，文件可能不完整：{path}").format(path=path))
+    unit = _load_unit(conn, row[0])
+    if operator is None:
+        op = conn.execute("SELECT value FROM settings WHERE key = 'operator'").fetchone()
+        operator = op[0] if op else ""
+    return Ledger(Path(path), conn, unit, operator or tr("未署名"))

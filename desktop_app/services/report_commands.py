@@ -1,0 +1,1 @@
+"""The `report` command: FORM names → builders (filled in as forms land)."""

@@ -1,0 +1,62 @@
+"""Units (county, townships, zones) and departments of the ledger."""
+
+from dataclasses import dataclass
+
+from desktop_app.errors import ValidationError
+from desktop_app.i18n import tr
+from desktop_app.services.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+def townships(ledger: Ledger) -> list[Choice]:
+    """Townships and zones under this ledger's unit (or the unit itself for a township)."""
+    rows = ledger.conn.execute(
+        "SELECT id, name FROM units WHERE deleted_at IS NULL AND level IN ('township', 'zone') "
+        "AND (parent_id = ? OR id = ?) ORDER BY level = 'zone', seq, name",
+        (ledger.unit.id, ledger.unit.id),
+    )
+    return [Choice(r[0], r[1]) for r in rows]
+
+
+def departments(ledger: Ledger) -> list[Choice]:
+    rows = ledger.conn.execute(
+        "SELECT id, name FROM departments WHERE deleted_at IS NULL ORDER BY seq, name")
+    return [Choice(r[0], r[1]) for r in rows]
+
+
+def unit_id_by_name(ledger: Ledger, name: str) -> str | None:
+    row = ledger.conn.execute(
+        "SELECT id FROM units WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def ensure_department(ledger: Ledger, name: str) -> str:
+    """The id of department ``name``, created (audited) when new."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("department", tr("请填写责任单位"))
+    row = ledger.conn.execute(
+        "SELECT id FROM departments WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
+    if row:
+        return row[0]
+    seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM departments").fetchone()[0]
+    return ledger.writer.insert("departments", {"name": name, "seq": seq})
+
+
+def add_township(ledger: Ledger, name: str, *, level: str = "township", code: str = "") -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", tr("请填写乡镇名称"))
+    if unit_id_by_name(ledger, name):
+        raise ValidationError("name", tr("单位“{name}”已存在").format(name=name))
+    seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM units").fetchone()[0]
+    with ledger.write() as w:
+        unit_id = w.insert("units", {"name": name, "level": level, "code": code or None,
+                                     "parent_id": ledger.unit.id, "seq": seq})
+        ledger.conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (unit_id,))
+    return unit_id

@@ -1,0 +1,61 @@
+"""Start-up: the Qt application, translations, and which ledger to open."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import APP_NAME, ORG_NAME, __version__, i18n
+from desktop_app.errors import UserError
+from desktop_app.services.ledger import Ledger, open_ledger
+
+LAST_LEDGER = "ledger/last_path"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
+    translator = QTranslator(app)  # Chinese for Qt's own buttons and dialogs
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def choose_ledger(db: str | None) -> Ledger | None:
+    """Open the ledger named on the command line, the last one used, or set one up."""
+    from desktop_app.paths import default_ledger_path
+    from ui.setup_dialog import SetupDialog
+
+    settings = QSettings()
+    path = Path(db) if db else Path(settings.value(LAST_LEDGER, str(default_ledger_path())))
+    if path.exists():
+        try:
+            return open_ledger(path)
+        except UserError as exc:
+            QMessageBox.warning(None, QCoreApplication.translate("app", "打开台账"), str(exc))
+            if db:
+                return None
+            path = default_ledger_path()
+            if path.exists():
+                return None
+    dialog = SetupDialog(path)
+    if dialog.exec() != SetupDialog.DialogCode.Accepted:
+        return None
+    return dialog.ledger
+
+
+def run_window(db: str | None = None) -> int:
+    app = make_app()
+    ledger = choose_ledger(db)
+    if ledger is None:
+        return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ledger)
+    window.show()
+    return app.exec()

@@ -1,0 +1,214 @@
+"""One tab of the main window: search, filters, a big sortable list, and a record dialog.
+
+Each tab subclass says what it lists (a ListSpec from its service), which
+filters it offers, which fields its dialog has, and which service functions
+save and delete. Everything else — debounced search, paging, counts,
+double-click to edit, Del to delete — is here once.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserError
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.listing import ListSource
+from ui.common.record_dialog import FieldDef, RecordDialog
+from ui.common.table_model import LedgerTableModel
+
+
+class ListTab(QWidget):
+    changed = Signal()          # this tab wrote to the ledger
+
+    noun = ""                   # 企业, 人才 … (for titles and messages)
+    search_hint = ""
+    column_widths: dict[str, int] = {}
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.model = LedgerTableModel(ListSource(ledger, self.spec()), self.titles(), self,
+                                      align_right=self.right_aligned())
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(lambda: self._apply(self.model.set_search, self.search.text()))
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search)
+        self.filters: dict[str, QComboBox] = {}
+        for key, label, options in self.filter_defs():
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{key}")
+            combo.addItem(label, "")
+            for value, text in options:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(
+                lambda _i, k=key, c=combo: self._apply(self.model.set_filter, k, c.currentData()))
+            self.filters[key] = combo
+            bar.addWidget(combo)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        bar.addWidget(self.count_label)
+        self.add_button = QPushButton(self.tr("新增"))
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        for b, slot in ((self.add_button, self.add_record), (self.edit_button, self.edit_current),
+                        (self.delete_button, self.delete_current)):
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        default = self.spec().default_sort
+        if default in self.model.keys:  # enabling sorting sorts by the indicator at once
+            self.view.horizontalHeader().setSortIndicator(self.model.keys.index(default),
+                                                          Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for key, width in self.column_widths.items():
+            if key in self.model.keys:
+                self.view.setColumnWidth(self.model.keys.index(key), width)
+        self.view.doubleClicked.connect(lambda _: self.edit_current())
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete = QAction(self.view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.triggered.connect(self.delete_current)
+        self.view.addAction(delete)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._update_count()
+        self._update_buttons()
+
+    # ---- what a subclass provides --------------------------------------
+    def spec(self):
+        raise NotImplementedError
+
+    def titles(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def right_aligned(self) -> frozenset[str]:
+        return frozenset()
+
+    def filter_defs(self) -> Sequence[tuple[str, str, Sequence[tuple[Any, str]]]]:
+        return ()
+
+    def fields(self) -> Sequence[FieldDef]:
+        raise NotImplementedError
+
+    def load(self, record_id: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def save(self, values: dict[str, Any], record_id: str | None) -> str:
+        raise NotImplementedError
+
+    def remove(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def describe(self, record: dict[str, Any]) -> str:
+        return str(record.get("name", ""))
+
+    # ---- behaviour -----------------------------------------------------
+    def _apply(self, fn, *args) -> None:
+        fn(*args)
+        self._update_count()
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
+
+    def _update_buttons(self, *_args) -> None:
+        has = self.current_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def current_row(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def current_id(self) -> str | None:
+        row = self.current_row()
+        return self.model.record_id(row) if row is not None else None
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of_record(record_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def open_dialog(self, record_id: str | None) -> str | None:
+        values = self.load(record_id) if record_id else None
+        title = (self.tr("编辑{noun}") if record_id else self.tr("新增{noun}")).format(noun=self.noun)
+        dialog = RecordDialog(title, self.fields(), lambda v: self.save(v, record_id), values, self)
+        self._last_dialog = dialog
+        if dialog.exec() != RecordDialog.DialogCode.Accepted:
+            return None
+        self.refresh()
+        self.changed.emit()
+        saved = dialog.result_value
+        if saved:
+            self.select_record(saved)
+        return saved
+
+    def add_record(self) -> str | None:
+        return self.open_dialog(None)
+
+    def edit_current(self) -> str | None:
+        record_id = self.current_id()
+        return self.open_dialog(record_id) if record_id else None
+
+    def delete_current(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        try:
+            record = self.load(record_id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.noun, str(exc))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("删除{noun}").format(noun=self.noun),
+            self.tr("确定删除“{name}”吗？删除后可在审计日志中查到。").format(name=self.describe(record)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.remove(record_id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.noun, str(exc))
+            return
+        self.refresh()
+        self.changed.emit()

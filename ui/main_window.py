@@ -1,0 +1,112 @@
+"""The main window: four tabs over one ledger, menus, status bar."""
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.services.ledger import Ledger
+from ui import ledger_actions
+from ui.enterprises.tab import EnterprisesTab
+from ui.platforms.tab import PlatformsTab
+from ui.talent.tab import TalentTab
+from ui.tasks.tab import TasksTab
+
+TAB_CLASSES = (("tasks", TasksTab, "任务"), ("enterprises", EnterprisesTab, "企业"),
+               ("talent", TalentTab, "人才"), ("platforms", PlatformsTab, "平台"))
+
+
+class MainWindow(QMainWindow):
+    ledger_changed = Signal()   # any write; every tab refreshes itself
+
+    def __init__(self, ledger: Ledger):
+        super().__init__()
+        self.ledger = ledger
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.resize(1280, 780)
+        self._status = {key: QLabel() for key in ("unit", "operator", "path")}
+        for label in self._status.values():
+            self.statusBar().addPermanentWidget(label)
+        self.report_menu: QMenu | None = None
+        self._build_menus()
+        self.set_ledger(ledger)
+
+    # ---- ledger ---------------------------------------------------------
+    def set_ledger(self, ledger: Ledger) -> None:
+        if self.ledger is not ledger:
+            self.ledger.close()
+        self.ledger = ledger
+        QSettings().setValue("ledger/last_path", str(ledger.path))
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.tab_widgets = {}
+        for key, cls, title in TAB_CLASSES:
+            tab = cls(ledger, self)
+            tab.setObjectName(f"tab_{key}")
+            tab.changed.connect(self.ledger_changed)
+            self.ledger_changed.connect(tab.refresh)
+            self.tab_widgets[key] = tab
+            self.tabs.addTab(tab, self.tr(title))
+        self.tabs.setCurrentIndex(max(current, 0))
+        demo = self.tr("（演示台账）") if ledger.setting("demo") == "1" else ""
+        self.setWindowTitle(f"{ledger.unit.name}{demo} — {self.tr(APP_NAME)}")
+        self._status["unit"].setText(self.tr("单位：{name}（{level}）").format(
+            name=ledger.unit.name, level=ledger.unit.level_label))
+        self._status["operator"].setText(self.tr("操作员：{name}").format(name=ledger.operator))
+        self._status["path"].setText(self.tr("台账：{path}").format(path=ledger.path))
+
+    # ---- menus ----------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None, enabled: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setEnabled(enabled)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("文件(&F)"))
+        self._action(file, self.tr("新建台账…"), lambda: ledger_actions.new_ledger(self), QKeySequence.StandardKey.New)
+        self._action(file, self.tr("打开台账…"), lambda: ledger_actions.open_ledger_file(self),
+                     QKeySequence.StandardKey.Open)
+        file.addSeparator()
+        self._action(file, self.tr("备份台账…"), lambda: ledger_actions.backup(self))
+        self._action(file, self.tr("恢复台账…"), lambda: ledger_actions.restore(self))
+        self._action(file, self.tr("检查台账"), lambda: ledger_actions.check(self))
+        file.addSeparator()
+        self._action(file, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+
+        self.report_menu = bar.addMenu(self.tr("报表(&R)"))
+        from ui import report_menu
+        report_menu.populate(self, self.report_menu)
+
+        exchange = bar.addMenu(self.tr("数据交换(&E)"))
+        for text in (self.tr("导出上报包…"), self.tr("导入下级上报包…"), self.tr("导入企业调查表…")):
+            action = self._action(exchange, text, lambda: None, enabled=False)
+            action.setToolTip(self.tr("上报包交换将在后续版本提供"))
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于…"), self.about)
+
+    def about(self) -> None:
+        from db import migrate
+        from desktop_app.services import report_fonts
+
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "<h3>{app}</h3><p>版本 {version}</p><p>台账结构版本 {schema}</p>"
+            "<p>本单位：{unit}<br>台账文件：{path}</p><p>报表字体：{fonts}</p>"
+            "<p>离线运行，数据只保存在本机台账文件中。</p>").format(
+            app=self.tr(APP_NAME), version=__version__, schema=migrate.latest_version(),
+            unit=self.ledger.unit.name, path=self.ledger.path, fonts=report_fonts.describe()))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ledger.close()
+        super().closeEvent(event)

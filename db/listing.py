@@ -19,7 +19,8 @@ PAGE = 500  # rows per IN (...) batch; stays under SQLite's variable limit
 class Column:
     key: str
     sql: str                       # select expression
-    sort_sql: str | None = None    # defaults to ``sql``
+    sort_sql: str | None = None    # defaults to ``sql``; may list several terms, comma-separated
+    sort_unique: bool = False      # sort_sql already orders totally (no rowid tie-break needed)
     fmt: Callable[[Any], Any] | None = None  # display formatting (masking …)
 
 
@@ -89,7 +90,10 @@ def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
     if sort_key:
         col = spec.column(sort_key)
         direction = "DESC" if query.descending else "ASC"
-        order = f" ORDER BY {col.sort_sql or col.sql} {direction}, t.rowid {direction}"
+        terms = [t.strip() for t in (col.sort_sql or col.sql).split(",")]
+        if not col.sort_unique:
+            terms.append("t.rowid")
+        order = " ORDER BY " + ", ".join(f"{t} {direction}" for t in terms)
     return f"SELECT t.rowid FROM {spec.table} t {spec.joins}{where}{order}", params
 
 

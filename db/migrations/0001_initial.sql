@@ -274,8 +274,12 @@ CREATE TABLE enterprises (
     deleted_at    TEXT
 );
 CREATE UNIQUE INDEX enterprises_uscc ON enterprises(uscc) WHERE deleted_at IS NULL;
-CREATE INDEX enterprises_name ON enterprises(name) WHERE deleted_at IS NULL;
-CREATE INDEX enterprises_township ON enterprises(township_id, industry);
+-- covering index for the list: name order, short-query LIKE scan and every
+-- list filter answered from the index alone
+CREATE INDEX enterprises_search ON enterprises(name, uscc, legal_person, industry, above_scale, township_id)
+    WHERE deleted_at IS NULL;
+CREATE INDEX enterprises_township ON enterprises(township_id, industry) WHERE deleted_at IS NULL;
+CREATE INDEX enterprises_industry ON enterprises(industry, above_scale) WHERE deleted_at IS NULL;
 
 CREATE TABLE enterprise_titles (
     id            TEXT PRIMARY KEY,
@@ -410,7 +414,7 @@ CREATE TABLE talent (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT
 );
-CREATE INDEX talent_name ON talent(name) WHERE deleted_at IS NULL;
+CREATE INDEX talent_search ON talent(name, employer, specialty) WHERE deleted_at IS NULL;
 CREATE INDEX talent_category ON talent(category, industry);
 
 CREATE TABLE teams (

@@ -14,8 +14,9 @@ LIST = ListSpec(
     table="enterprises",
     joins="LEFT JOIN units tw ON tw.id = t.township_id",
     columns=(
-        Column("name", "t.name"),
-        Column("uscc", "t.uscc"),
+        # (name, uscc) is unique and matches the covering index: no sort step
+        Column("name", "t.name", sort_sql="t.name, t.uscc", sort_unique=True),
+        Column("uscc", "t.uscc", sort_unique=True),
         Column("township", "tw.name"),
         Column("industry", "t.industry"),
         Column("above_scale", "t.above_scale", fmt=lambda v: tr("是") if v else tr("否")),
@@ -29,7 +30,9 @@ LIST = ListSpec(
         Filter("industry", "t.industry = ?"),
         Filter("above_scale", "t.above_scale = ?"),
     ),
-    like_fields=("t.name", "t.uscc", "t.legal_person"),
+    # 1–2 character queries scan names only (a 2-character fragment of a credit
+    # code or a person matches nothing useful); 3+ characters search all via FTS
+    like_fields=("t.name",),
     fts_table="enterprises_fts",
     default_sort="name",
 )

@@ -75,6 +75,10 @@ class Ledger:
         return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator)
 
     def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")  # keeps planner statistics fresh
+        except sqlite3.Error:
+            pass
         self.conn.close()
 
     def setting(self, key: str, default: str | None = None) -> str | None:

@@ -4,6 +4,7 @@ import sqlite3
 import pytest
 
 from db import connection, migrate
+from desktop_app.errors import UserError
 from desktop_app.services import enterprises, maintenance
 from desktop_app.services.ledger import open_ledger
 from desktop_app.services.listing import ListQuery, ListSource
@@ -46,7 +47,7 @@ def test_failed_migration_leaves_last_good_version(v1_copy, monkeypatch):
     good = migrate.migrations()
     broken = good[:1] + ((2, "broken", "CREATE TABLE x (a);\nTHIS IS NOT SQL;"),)
     monkeypatch.setattr(migrate, "migrations", lambda: broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(UserError, match="无法打开台账"):
         open_ledger(v1_copy)
     conn = sqlite3.connect(v1_copy)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

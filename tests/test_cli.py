@@ -1,0 +1,64 @@
+"""The headless contract of CLI.md: exit codes, one-line errors, nothing partial."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import file_state
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args, db=None):
+    cmd = [sys.executable, "-m", "desktop_app"] + (["--db", str(db)] if db else []) + list(args)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_init_backup_restore_check(tmp_path):
+    db = tmp_path / "qs.sqlite3"
+    r = cli("init", "--unit", "沁水县", "--level", "county", "--code", "140521", "--parent", "晋城市", db=db)
+    assert r.returncode == 0, r.stderr
+    assert db.exists()
+    assert cli("check", db=db).returncode == 0
+    r = cli("backup", "--out", str(tmp_path / "b.sqlite3"), db=db)
+    assert r.returncode == 0 and (tmp_path / "b.sqlite3").exists()
+    r = cli("restore", str(tmp_path / "b.sqlite3"), db=db)
+    assert r.returncode == 0, r.stderr
+    assert list(tmp_path.glob("qs.sqlite3.before-restore-*.bak"))
+
+
+def test_demo_command(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    r = cli("demo", db=db)
+    assert r.returncode == 0, r.stderr
+    assert "enterprises" in r.stdout
+    assert cli("demo", db=db).returncode == 0  # refill
+
+
+def test_bad_input_one_line_exit_2_nothing_changed(tmp_path):
+    db = tmp_path / "qs.sqlite3"
+    assert cli("init", "--unit", "沁水县", "--level", "county", db=db).returncode == 0
+    before = file_state(db)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("hello", encoding="utf-8")
+    for args in (("restore", str(junk)),
+                 ("init", "--unit", "沁水县", "--level", "county"),
+                 ("init", "--unit", "X", "--level", "county", "--code", "12")):
+        r = cli(*args, db=db)
+        assert r.returncode == 2, (args, r.stdout, r.stderr)
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("错误："), r.stderr
+    assert "行政区划代码" in cli("init", "--unit", "X", "--level", "county", "--code", "12",
+                                 db=tmp_path / "n.sqlite3").stderr
+    assert file_state(db) == before
+    r = cli("check", db=junk)
+    assert r.returncode == 2 and "不是台账文件" in r.stderr
+
+
+def test_demo_refuses_real_ledger(tmp_path):
+    db = tmp_path / "real.sqlite3"
+    cli("init", "--unit", "沁水县", "--level", "county", db=db)
+    before = file_state(db)
+    r = cli("demo", db=db)
+    assert r.returncode == 2 and "不是演示台账" in r.stderr
+    assert file_state(db) == before

@@ -1,0 +1,131 @@
+"""Drive the real window offscreen and check what the clerk would see."""
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox
+
+from ui.app import make_app
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_ledger):
+    make_app()
+    w = MainWindow(demo_ledger)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def when_modal(qtbot, action):
+    """Run ``action(dialog)`` on the next modal dialog that opens."""
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        action(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def visible_texts(tab, column_key):
+    col = tab.model.keys.index(column_key)
+    return [tab.model.data(tab.model.index(r, col)) for r in range(tab.model.rowCount())]
+
+
+def test_window_title_tabs_and_status(window):
+    assert "沁水县" in window.windowTitle() and "演示台账" in window.windowTitle()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["任务", "企业", "人才", "平台"]
+    status = " ".join(lbl.text() for lbl in window.statusBar().findChildren(QLabel))
+    assert "沁水县" in status and "演示操作员" in status and "demo.sqlite3" in status
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "报表(&R)", "数据交换(&E)", "帮助(&H)"]
+
+
+def test_every_tab_lists_real_rows(window):
+    for key, expect in (("tasks", "打造双创要素集聚平台"), ("enterprises", "山西蓝焰煤层气集团有限责任公司"),
+                        ("talent", "张遂安"), ("platforms", "煤与煤层气共采国家重点实验室")):
+        tab = window.tab_widgets[key]
+        window.tabs.setCurrentWidget(tab)
+        texts = [tab.model.data(tab.model.index(r, c)) for r in range(tab.model.rowCount())
+                 for c in range(tab.model.columnCount())]
+        assert expect in texts, key
+        assert tab.count_label.text() == f"共 {tab.model.rowCount()} 条"
+
+
+def test_search_filters_the_list(window, qtbot):
+    tab = window.tab_widgets["enterprises"]
+    window.tabs.setCurrentWidget(tab)
+    tab.search.setText("铸")  # what an IME commits; QTest cannot type Chinese
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=2000)
+    assert set(visible_texts(tab, "name")) == {"沁水县顺世达铸业有限公司", "山西鑫伟精铸有限公司"}
+    assert tab.count_label.text() == "共 2 条"
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 24, timeout=2000)
+
+
+def test_filter_combo(window):
+    tab = window.tab_widgets["enterprises"]
+    combo = tab.findChild(QComboBox, "filter_industry")
+    combo.setCurrentIndex(combo.findData("煤层气"))
+    assert set(visible_texts(tab, "industry")) == {"煤层气"}
+    from desktop_app.services.demo import _spec
+
+    assert tab.model.rowCount() == sum(e["industry"] == "煤层气" for e in _spec()["enterprise"])
+
+
+def test_add_enterprise_bad_code_then_good(window, qtbot):
+    tab = window.tab_widgets["enterprises"]
+    window.tabs.setCurrentWidget(tab)
+    seen = {}
+
+    def fill(dialog):
+        dialog.findChild(QLineEdit, "name").setText("沁水县新能科技有限公司")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "uscc"), "91140521MA0K3F2L1E")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        error = dialog.findChild(QLabel, "error")
+        seen["error"] = error.text()
+        seen["visible"] = error.isVisible()
+        seen["still_open"] = dialog.isVisible()
+        field = dialog.findChild(QLineEdit, "uscc")
+        field.clear()
+        qtbot.keyClicks(field, "91140521MA0K3F2L1W")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    when_modal(qtbot, fill)
+    saved = tab.add_record()
+    assert seen["visible"] and seen["still_open"]
+    assert "第 18 位校验码应为“W”，实际为“E”" in seen["error"]
+    assert saved is not None
+    assert "沁水县新能科技有限公司" in visible_texts(tab, "name")
+    row = tab.current_row()
+    assert tab.model.data(tab.model.index(row, 0)) == "沁水县新能科技有限公司"
+
+
+def test_delete_asks_first(window, qtbot):
+    tab = window.tab_widgets["platforms"]
+    tab.view.selectRow(0)
+    name = tab.model.data(tab.model.index(0, 0))
+    n = tab.model.rowCount()
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    tab.delete_current()
+    assert tab.model.rowCount() == n
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    tab.delete_current()
+    assert tab.model.rowCount() == n - 1 and name not in visible_texts(tab, "name")
+
+
+def test_talent_list_masks_id_numbers(window):
+    tab = window.tab_widgets["talent"]
+    ids = [t for t in visible_texts(tab, "id_number") if t]
+    assert ids and all("********" in t for t in ids)
+
+
+def test_sort_by_header_click(window, qtbot):
+    tab = window.tab_widgets["enterprises"]
+    header = tab.view.horizontalHeader()
+    col = tab.model.keys.index("township")
+    header.sectionClicked.emit(col)
+    tab.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    towns = visible_texts(tab, "township")
+    assert towns == sorted(towns, reverse=True)

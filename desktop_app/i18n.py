@@ -7,7 +7,7 @@ the same strings go through ``QCoreApplication.translate``.
 
 from collections.abc import Callable
 
-_translate: Callable[[str, str], str] = lambda context, text: text
+_translate: Callable[[str, str], str] = lambda context, text: text  # noqa: E731
 
 
 def install(translate: Callable[[str, str], str]) -> None:

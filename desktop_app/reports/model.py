@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from desktop_app.i18n import tr
+
 Kind = Literal["text", "int", "money", "percent"]
 Align = Literal["left", "center", "right"]
 Orientation = Literal["portrait", "landscape"]
@@ -188,6 +190,29 @@ def totals_values(form: TableForm) -> list[CellValue]:
                 total += Decimal(str(v))
         out.append(int(total) if col.kind == "int" else total)
     return out
+
+
+def _item(label: str, value: str | None) -> str | None:
+    return None if value is None else f"{label}：{value}"
+
+
+def furniture_above(form: TableForm) -> list[str]:
+    """填报单位（盖章） and 报送期, printed on the line above the table."""
+    f = form.furniture
+    items = [_item(tr("填报单位（盖章）"), f.unit), _item(tr("报送期"), f.period)]
+    return [i for i in items if i]
+
+
+def furniture_below(form: TableForm) -> list[str]:
+    """The sign-off line under the table; a blank value leaves room to write."""
+    f = form.furniture
+    items = [
+        _item(tr("填报人"), f.filler),
+        _item(tr("联系电话"), f.phone),
+        _item(tr("审核人"), f.reviewer),
+        _item(tr("填报日期"), f.date),
+    ]
+    return [i for i in items if i]
 
 
 def display_width(text: str) -> int:

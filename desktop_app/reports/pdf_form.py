@@ -8,9 +8,15 @@ from pathlib import Path
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from desktop_app.fileio import atomic_output
-from desktop_app.i18n import tr
 from desktop_app.reports import fonts
-from desktop_app.reports.model import Cancelled, ProgressFn, TableForm, validate
+from desktop_app.reports.model import (
+    Cancelled,
+    ProgressFn,
+    TableForm,
+    furniture_above,
+    furniture_below,
+    validate,
+)
 from desktop_app.reports.pdf_page import (
     BODY_SIZE,
     TITLE_SIZE,
@@ -28,36 +34,13 @@ FURNITURE_SIZE = 12.0
 NOTE_SIZE = 10.5
 
 
-def _item(label: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    return f"{label}：{value}"  # a blank value leaves the spread gap to write in
-
-
-def furniture_above(form: TableForm) -> list[str]:
-    f = form.furniture
-    items = [_item(tr("填报单位（盖章）"), f.unit), _item(tr("报送期"), f.period)]
-    return [i for i in items if i]
-
-
-def furniture_below(form: TableForm) -> list[str]:
-    f = form.furniture
-    items = [
-        _item(tr("填报人"), f.filler),
-        _item(tr("联系电话"), f.phone),
-        _item(tr("审核人"), f.reviewer),
-        _item(tr("填报日期"), f.date),
-    ]
-    return [i for i in items if i]
-
-
 def _heading(form: TableForm) -> list[Flowable]:
     hei, title, body = (fonts.font_name(r) for r in (fonts.HEI, fonts.TITLE, fonts.BODY))
     out: list[Flowable] = []
     if form.label:
         out.append(TextBlock(form.label, hei, BODY_SIZE, space_after=4))
     out.append(TextBlock(form.title, title, TITLE_SIZE, leading=TITLE_SIZE * 1.4, align="center", balance=True,
-                         space_after=4 if form.subtitle else 8))
+                         space_after=4 if form.subtitle else 10))
     if form.subtitle:
         out.append(TextBlock(form.subtitle, body, 14, align="center", space_after=8))
     above = furniture_above(form)
@@ -90,7 +73,7 @@ def form_flowables(form: TableForm, *, restart_numbering: bool = True) -> list[F
     heading, tail = _heading(form), _tail(form)
     head_h, tail_h = _height(heading, geo), _height(tail, geo)
     avail = geo.height - SAFETY
-    layout = TableLayout(form, geo.width, avail)
+    layout = TableLayout(form, geo.width, avail - head_h)  # a cut row fits any page
     chunks = layout.paginate(avail - head_h, avail, tail_h)
     out: list[Flowable] = [NumberingStart()] if restart_numbering else []
     out.extend(heading)

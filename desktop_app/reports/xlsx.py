@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.lib.units import mm
 
 import desktop_app
 from desktop_app.fileio import atomic_output
@@ -31,11 +32,12 @@ from desktop_app.reports.model import (
     TableForm,
     covered_cells,
     display_width,
+    furniture_above,
+    furniture_below,
     header_cells,
     header_rows,
     validate,
 )
-from desktop_app.reports.pdf_form import furniture_above, furniture_below
 from desktop_app.reports.pdf_page import table_geometry
 from desktop_app.reports.pdf_table import column_widths
 from desktop_app.reports.xlsx_meta import META_SHEET, write_meta
@@ -76,7 +78,7 @@ def _widths(form: TableForm, hidden: set[tuple[int, int]]) -> list[float]:
     character counts two width units.
     """
     geo = table_geometry(form.orientation)
-    share = [w / 2.834645669 / UNIT_MM for w in column_widths(form, geo.width)]
+    share = [w / mm / UNIT_MM for w in column_widths(form, geo.width)]
     need = [4.0] * len(form.columns)
     for h in header_cells(form):
         if h.colspan == 1:
@@ -157,8 +159,8 @@ class _Sheet:
         """Style a cell, reusing the style array of an identical earlier cell.
 
         Assigning Font/Border/Alignment objects hashes them each time; on a
-        2,000-row form that is most of the run. Copying ``_style`` is the
-        documented openpyxl way to copy a style.
+        2,000-row form that is most of the run. ``cell._style = copy(...)`` is
+        the usual openpyxl idiom for copying a style (openpyxl 3.1).
         """
         key = (id(font), id(align), fmt)
         cached = self._styles.get(key)

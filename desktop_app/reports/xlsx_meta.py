@@ -49,7 +49,8 @@ def _open(path: Path):
         head = fh.read(8)
     if head == OLE_MAGIC:
         raise UserError(
-            tr("这是旧版 Excel（.xls）文件，不是本程序导出的 .xlsx 报表，请使用本程序导出的原表填写"),
+            tr("这是旧版 Excel（.xls）文件或加密的工作簿，不是本程序导出的 .xlsx 报表；"
+               "请在本程序导出的原表上填写，不要另存为 .xls 或设置打开密码"),
             where=where,
         )
     if not zipfile.is_zipfile(path):

@@ -149,3 +149,10 @@ def test_read_only_folder_raises_user_error(tmp_path, monkeypatch):
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+
+
+def test_an_empty_form_still_prints_its_header(tmp_path):
+    form = amounts_form(0)
+    path = write_pdf(form, tmp_path / "empty.pdf")
+    text = pdf_text(path)
+    assert "研究开发活动情况" in text and "合计" in text and "—1—" in text

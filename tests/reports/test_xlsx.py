@@ -156,3 +156,10 @@ def test_libreoffice_converts_the_workbook(task_xlsx, tmp_path, task_lines):
     assert "工作任务清单" in text and "第1页共" in text
     for ln in task_lines:
         assert ln.handler.replace(" ", "") in text
+
+
+def test_an_empty_form_writes_a_valid_sheet(tmp_path):
+    path = write_xlsx(amounts_form(0), tmp_path / "empty.xlsx")
+    ws = load_workbook(path).worksheets[0]
+    assert ws.cell(6, 1).value == "合计" and ws.cell(6, 5).value == 0
+    assert read_meta(path)["form_id"] == "rd-summary"

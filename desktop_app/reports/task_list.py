@@ -1,0 +1,159 @@
+"""工作任务清单: the task list with responsibilities (沁办发〔2020〕24号 附件2).
+
+The layout below mirrors the seed: 序号 | 重点任务 | 具体任务 | 牵头部门及相关责任人
+(责任单位 | 责任领导 | 责任科室 | 具体承办人), A4 landscape, with 序号 and
+重点任务 merged over a key task, 具体任务 over its lines, and 责任单位 over
+consecutive lines of the same unit within a task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.i18n import tr
+from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
+
+FORM_ID = "task-list"
+FORM_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class TaskListLine:
+    key_seq: int  # 序号 of the key task (1..9)
+    key_task: str  # 重点任务, e.g. 创新载体建设行动
+    task: str  # 具体任务, e.g. 打造双创要素集聚平台
+    department: str  # 责任单位
+    leader: str  # 责任领导 — one cell, may hold several names ("刘建武 张 雁")
+    section: str  # 责任科室
+    handler: str  # 具体承办人
+
+
+@dataclass(frozen=True)
+class TaskListHeader:
+    """Caption and furniture; None leaves a furniture item off the form."""
+
+    document_title: str  # the plan, e.g. 关于打造创新生态小气候的实施方案（试行）
+    unit: str = ""  # 填报单位 (also written to the Excel meta sheet)
+    period: str = ""  # 报送期, e.g. 2026年3月
+    date: str | None = None  # 填报日期
+    filler: str | None = None
+    phone: str | None = None
+    reviewer: str | None = None
+    label: str = ""  # e.g. 附件2 when printed as an attachment
+
+
+def _columns() -> tuple[Column, ...]:
+    return (
+        Column("key_seq", tr("序号"), width=11, kind="int"),
+        Column("key_task", tr("重点任务"), width=27),
+        Column("task", tr("具体任务"), width=50),
+        Column("department", tr("责任单位"), width=47),
+        Column("leader", tr("责任领导"), width=25),
+        Column("section", tr("责任科室"), width=56),
+        Column("handler", tr("具体承办人"), width=26),
+    )
+
+
+def _header() -> tuple[HeaderCell, ...]:
+    return (
+        HeaderCell(tr("序号"), 0, 0, rowspan=2),
+        HeaderCell(tr("重点任务"), 0, 1, rowspan=2),
+        HeaderCell(tr("具体任务"), 0, 2, rowspan=2),
+        HeaderCell(tr("牵头部门及相关责任人"), 0, 3, colspan=4),
+        HeaderCell(tr("责任单位"), 1, 3),
+        HeaderCell(tr("责任领导"), 1, 4),
+        HeaderCell(tr("责任科室"), 1, 5),
+        HeaderCell(tr("具体承办人"), 1, 6),
+    )
+
+
+def split_names(text: str) -> list[str]:
+    """Names in one cell: "刘建武 张 雁" -> ["刘建武", "张 雁"].
+
+    Official lists pad two-character names with a space ("张 雁") to line
+    them up with three-character ones, so lone characters pair up again.
+    """
+    parts = text.split()
+    names: list[str] = []
+    i = 0
+    while i < len(parts):
+        if len(parts[i]) == 1 and i + 1 < len(parts) and len(parts[i + 1]) == 1:
+            names.append(f"{parts[i]} {parts[i + 1]}")
+            i += 2
+        else:
+            names.append(parts[i])
+            i += 1
+    return names
+
+
+def _stack(text: str, *, names: bool) -> str:
+    """One name or section per printed line, as in the seed."""
+    items = split_names(text) if names else text.split()
+    return "\n".join(items)
+
+
+def _runs(values: Sequence[object], start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs [a, b) of equal consecutive values within [start, end)."""
+    runs = []
+    a = start
+    for i in range(start + 1, end + 1):
+        if i == end or values[i] != values[a]:
+            runs.append((a, i))
+            a = i
+    return runs
+
+
+def task_list_spans(lines: Sequence[TaskListLine]) -> list[Span]:
+    """序号/重点任务 over a key task, 具体任务 over a task, 责任单位 over a unit run."""
+    spans: list[Span] = []
+    keys = [(ln.key_seq, ln.key_task) for ln in lines]
+    for ka, kb in _runs(keys, 0, len(lines)):
+        if kb - ka > 1:
+            spans += [Span(ka, 0, kb - ka), Span(ka, 1, kb - ka)]
+        for ta, tb in _runs([ln.task for ln in lines], ka, kb):
+            if tb - ta > 1:
+                spans.append(Span(ta, 2, tb - ta))
+            for da, db in _runs([ln.department for ln in lines], ta, tb):
+                if db - da > 1:
+                    spans.append(Span(da, 3, db - da))
+    return spans
+
+
+def build_task_list_form(lines: Sequence[TaskListLine], header: TaskListHeader) -> TableForm:
+    """The 工作任务清单 form; ``lines`` in print order, grouped by key task and task."""
+    rows = [
+        (
+            ln.key_seq,
+            ln.key_task,
+            ln.task,
+            ln.department,
+            _stack(ln.leader, names=True),
+            _stack(ln.section, names=False),
+            _stack(ln.handler, names=True),
+        )
+        for ln in lines
+    ]
+    title = tr("贯彻落实《{document}》工作任务清单").format(document=header.document_title)
+    return TableForm(
+        form_id=FORM_ID,
+        version=FORM_VERSION,
+        title=title,
+        columns=_columns(),
+        header=_header(),
+        rows=rows,
+        spans=task_list_spans(lines),
+        orientation="landscape",
+        furniture=Furniture(
+            unit=header.unit or None,
+            period=header.period or None,
+            filler=header.filler,
+            phone=header.phone,
+            reviewer=header.reviewer,
+            date=header.date,
+        ),
+        unit=header.unit,
+        period=header.period,
+        label=header.label,
+        sheet_name=tr("工作任务清单"),
+    )

@@ -62,3 +62,15 @@ def test_demo_refuses_real_ledger(tmp_path):
     r = cli("demo", db=db)
     assert r.returncode == 2 and "不是演示台账" in r.stderr
     assert file_state(db) == before
+
+
+def test_report_task_list_both_formats(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert cli("demo", db=db).returncode == 0
+    for fmt in ("pdf", "xlsx"):
+        out = tmp_path / f"tl.{fmt}"
+        r = cli("report", "task-list", "--format", fmt, "--out", str(out), db=db)
+        assert r.returncode == 0, r.stderr
+        assert out.stat().st_size > 10_000
+    r = cli("report", "task-list", "--format", "pdf", "--out", str(tmp_path / "no" / "x.pdf"), db=db)
+    assert r.returncode == 2 and "文件夹不存在" in r.stderr

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.ledger import Ledger
-from ui import ledger_actions
+from ui import ledger_actions, report_menu
 from ui.enterprises.tab import EnterprisesTab
 from ui.platforms.tab import PlatformsTab
 from ui.talent.tab import TalentTab
@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
 
         self.report_menu = bar.addMenu(self.tr("报表(&R)"))
-        from ui import report_menu
         report_menu.populate(self, self.report_menu)
 
         exchange = bar.addMenu(self.tr("数据交换(&E)"))

@@ -1,8 +1,125 @@
-"""The 报表 menu: one entry per official form (filled in as forms land)."""
+"""The 报表 menu: one entry per official form, each printed off the GUI thread."""
 
-from PySide6.QtWidgets import QMenu
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from desktop_app.errors import UserError
+from desktop_app.services import printing, units
+from desktop_app.services.printing import ReportSpec
+from ui.common.background import BackgroundTask
 
 
 def populate(window, menu: QMenu) -> None:
-    action = menu.addAction(window.tr("（报表将在表单引擎完成后提供）"))
-    action.setEnabled(False)
+    for spec in printing.registry().values():
+        action = menu.addAction(window.tr(spec.title) + "…")
+        action.setObjectName(f"report_{spec.name}")
+        action.triggered.connect(lambda _=False, s=spec: print_report(window, s))
+
+
+class ReportDialog(QDialog):
+    """Parameters (period, year, enterprise, township) and the file format."""
+
+    def __init__(self, window, spec: ReportSpec):
+        super().__init__(window)
+        self.setWindowTitle(self.tr("打印 {t}").format(t=self.tr(spec.title)))
+        self.spec = spec
+        ledger = window.ledger
+        form = QFormLayout()
+        self.inputs: dict[str, object] = {}
+        latest = printing.latest_period(ledger) or ""
+        if "period" in spec.params:
+            w = QLineEdit(latest, objectName="period")
+            w.setPlaceholderText(self.tr("如 2026-10"))
+            form.addRow(self.tr("报送期"), w)
+            self.inputs["period"] = w
+        if "year" in spec.params:
+            w = QLineEdit(latest[:4], objectName="year")
+            form.addRow(self.tr("年度"), w)
+            self.inputs["year"] = w
+        if "township" in spec.params:
+            w = QComboBox(objectName="township")
+            w.addItem(self.tr("全部乡镇"), "")
+            for c in units.townships(ledger):
+                w.addItem(c.name, c.name)
+            form.addRow(self.tr("乡镇"), w)
+            self.inputs["township"] = w
+        if "enterprise" in spec.params:
+            w = QLineEdit(objectName="enterprise")
+            w.setPlaceholderText(self.tr("统一社会信用代码"))
+            form.addRow(self.tr("企业"), w)
+            self.inputs["enterprise"] = w
+        self.format = QComboBox(objectName="format")
+        for fmt in spec.formats:
+            self.format.addItem({"pdf": self.tr("PDF（打印盖章）"), "xlsx": self.tr("Excel（可编辑）")}[fmt], fmt)
+        form.addRow(self.tr("格式"), self.format)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def params(self) -> dict[str, str]:
+        out = {}
+        for key, w in self.inputs.items():
+            out[key] = w.currentData() if isinstance(w, QComboBox) else w.text().strip()
+        return out
+
+
+def print_report(window, spec: ReportSpec, *, out: str | None = None, params: dict | None = None,
+                 fmt: str | None = None) -> BackgroundTask | None:
+    """Ask for parameters and a file name, then write the form in the background."""
+    if params is None or fmt is None:
+        dialog = ReportDialog(window, spec)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        params, fmt = dialog.params(), dialog.format.currentData()
+    try:
+        resolved = printing.resolve_params(window.ledger, spec, params)
+    except UserError as exc:
+        QMessageBox.warning(window, window.tr(spec.title), str(exc))
+        return None
+    if out is None:
+        settings = QSettings()
+        folder = Path(settings.value("reports/folder", str(Path.home())))
+        suggested = folder / printing.default_file_name(window.ledger, spec, resolved, fmt)
+        filters = window.tr("PDF 文件 (*.pdf)") if fmt == "pdf" else window.tr("Excel 工作簿 (*.xlsx)")
+        out, _ = QFileDialog.getSaveFileName(window, window.tr("保存 {t}").format(t=spec.title),
+                                             str(suggested), filters)
+        if not out:
+            return None
+        settings.setValue("reports/folder", str(Path(out).parent))
+
+    def work(progress):
+        ledger = window.ledger.reopen()  # SQLite connections stay in their thread
+        try:
+            return printing.write_report(ledger, spec.name, fmt, out, params, progress)
+        finally:
+            ledger.close()
+
+    task = BackgroundTask(window, window.tr("正在生成 {t}…").format(t=window.tr(spec.title)), work)
+    window._report_task = task
+
+    def done(path):
+        answer = QMessageBox.information(
+            window, window.tr(spec.title), window.tr("已生成：{p}").format(p=path),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    return task.start(done)

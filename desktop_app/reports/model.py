@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from desktop_app.errors import Cancelled  # noqa: F401  (re-exported: reports raise it)
 from desktop_app.i18n import tr
 
 Kind = Literal["text", "int", "money", "percent"]
@@ -23,8 +24,6 @@ ProgressFn = Callable[[int, int], bool]
 """``progress(done, total)``; return False to cancel. ``total`` is 0 when unknown."""
 
 
-class Cancelled(Exception):
-    """The clerk cancelled a long print run; no file was written."""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,15 @@
 """Which fonts the printed forms use (for the About box)."""
 
+from desktop_app.i18n import tr
+
+ROLE_LABELS = {"body": "仿宋（正文）", "song": "宋体", "title": "小标宋（标题）", "hei": "黑体", "kai": "楷体"}
+
 
 def describe() -> str:
-    try:
-        from desktop_app.reports import fonts
-    except ImportError:
-        return "—"
-    return fonts.describe() if hasattr(fonts, "describe") else "—"
+    from desktop_app.reports.fonts import chosen_fonts
+
+    parts = []
+    for role, choice in chosen_fonts().items():
+        origin = tr("内置") if choice.bundled else tr("系统")
+        parts.append(f"{tr(ROLE_LABELS.get(role, role))}：{choice.path.name}（{origin}）")
+    return "；".join(parts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,9 +69,3 @@ def task_pdf(task_form, out_dir) -> Path:
 @pytest.fixture(scope="session")
 def task_xlsx(task_form, out_dir) -> Path:
     return write_xlsx(task_form, out_dir / "task-list.xlsx")
-
-
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="poppler-utils not installed",
-)

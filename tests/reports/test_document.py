@@ -7,7 +7,7 @@ from desktop_app.reports import fonts
 from desktop_app.reports.document import write_document_pdf
 from desktop_app.reports.pdf_grid import GridParagraph
 from desktop_app.reports.pdf_page import CHARS_PER_LINE, DOC_TEXT_H, DOC_TEXT_W, LINE, PITCH
-from tests.reports.conftest import needs_poppler, pdf_fonts, pdf_page_sizes, pdf_pages, pdf_text
+from tests.reports.conftest import pdf_fonts, pdf_page_sizes, pdf_pages, pdf_text
 from tests.reports.samples import sample_brief
 
 
@@ -43,7 +43,6 @@ def brief_pdf(task_form, out_dir):
     return write_document_pdf(sample_brief(task_form), out_dir / "brief.pdf")
 
 
-@needs_poppler
 def test_brief_reads_like_a_document(brief_pdf):
     first = pdf_text(brief_pdf, 1)
     assert "沁水县创新生态建设领导小组办公室文件" in first
@@ -55,7 +54,6 @@ def test_brief_reads_like_a_document(brief_pdf):
     assert "2026年3月5日" in text
 
 
-@needs_poppler
 def test_attachments_landscape_and_numbered_on(brief_pdf):
     pages = pdf_pages(brief_pdf)
     sizes = pdf_page_sizes(brief_pdf)
@@ -69,13 +67,11 @@ def test_attachments_landscape_and_numbered_on(brief_pdf):
     assert (round(sizes[-1][0]), round(sizes[-1][1])) == (595, 842)
 
 
-@needs_poppler
 def test_brief_fonts_embedded(brief_pdf):
     for row in pdf_fonts(brief_pdf):
         assert row["emb"] == "yes" and "Helvetica" not in row["name"], row["line"]
 
 
-@needs_poppler
 def test_brief_without_attachments_keeps_banji_on_the_body_page(tmp_path):
     path = write_document_pdf(sample_brief(), tmp_path / "plain.pdf")
     pages = pdf_pages(path)

@@ -11,15 +11,12 @@ from desktop_app.errors import UserError
 from desktop_app.reports.model import Cancelled, Column, Span, TableForm
 from desktop_app.reports.pdf_form import write_pdf
 from tests.reports.conftest import (
-    needs_poppler,
     pdf_fonts,
     pdf_page_sizes,
     pdf_pages,
     pdf_text,
 )
 from tests.reports.samples import amounts_form
-
-pytestmark = needs_poppler
 
 
 def squash(s: str) -> str:

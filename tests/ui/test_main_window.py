@@ -129,3 +129,17 @@ def test_sort_by_header_click(window, qtbot):
     tab.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
     towns = visible_texts(tab, "township")
     assert towns == sorted(towns, reverse=True)
+
+
+def test_report_menu_prints_task_list(window, qtbot, tmp_path):
+    from desktop_app.services import printing
+    from ui import report_menu
+
+    titles = [a.text() for a in window.report_menu.actions()]
+    assert "工作任务清单…" in titles
+    out = tmp_path / "任务清单.pdf"
+    opened = []
+    when_modal(qtbot, lambda box: (opened.append(box.text()), box.button(QMessageBox.StandardButton.Ok).click()))
+    task = report_menu.print_report(window, printing.registry()["task-list"], out=str(out), params={}, fmt="pdf")
+    qtbot.waitUntil(lambda: out.exists() and bool(opened), timeout=20000)
+    assert task.error is None and "已生成" in opened[0]

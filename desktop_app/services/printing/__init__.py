@@ -1,0 +1,133 @@
+"""Official forms from the ledger: one module per form in this package.
+
+Each module defines ``SPEC = ReportSpec(...)``: the CLI name (CLI.md), the
+Chinese title, the parameters it takes, and ``build(ledger, params)`` which
+reads the ledger and returns the plain data the form engine prints (a
+``TableForm``, a list of them, or a ``DocumentForm``). The CLI ``report``
+command and the window's 报表 menu both list ``registry()`` and call
+:func:`write_report`, so the two always print the same thing.
+"""
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import UserError
+from desktop_app.i18n import tr
+from desktop_app.reports import (
+    DocumentForm,
+    ProgressFn,
+    TableForm,
+    write_document_pdf,
+    write_pdf,
+    write_xlsx,
+)
+from desktop_app.services.ledger import Ledger
+
+PARAMS = ("period", "year", "enterprise", "township")
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str                       # CLI FORM name, e.g. "task-list"
+    title: str                      # 工作任务清单
+    build: Callable[[Ledger, dict[str, Any]], Any]
+    params: tuple[str, ...] = ()    # subset of PARAMS the form uses
+    required: tuple[str, ...] = ()  # params without a default
+    formats: tuple[str, ...] = ("pdf", "xlsx")
+    order: int = 100                # position in the 报表 menu
+    batch: Callable[[Ledger, dict[str, Any]], Any] | None = None  # optional many-forms variant
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def registry() -> dict[str, ReportSpec]:
+    specs = []
+    for mod in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{mod.name}")
+        spec = getattr(module, "SPEC", None)
+        if isinstance(spec, ReportSpec):
+            specs.append(spec)
+    return {s.name: s for s in sorted(specs, key=lambda s: (s.order, s.name))}
+
+
+def latest_period(ledger: Ledger) -> str | None:
+    """The most recent period that has data (progress entries or survey returns)."""
+    row = ledger.conn.execute(
+        "SELECT MAX(p) FROM (SELECT MAX(period) AS p FROM progress_entries WHERE deleted_at IS NULL "
+        "UNION ALL SELECT MAX(period) FROM surveys WHERE deleted_at IS NULL)").fetchone()
+    return row[0]
+
+
+def check_period(value: str) -> str:
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise UserError(tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value))
+    period = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    today = date.today()
+    if period > f"{today.year:04d}-{today.month:02d}":
+        raise UserError(tr("报送期 {p} 在将来").format(p=period))
+    return period
+
+
+def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> dict[str, Any]:
+    """Fill defaults (CLI.md): period = latest with data, year = its year."""
+    params = {k: v for k, v in given.items() if v not in (None, "")}
+    if "period" in params:
+        params["period"] = check_period(str(params["period"]))
+    elif "period" in spec.params or "year" in spec.params:
+        latest = latest_period(ledger)
+        if latest:
+            params.setdefault("period", latest) if "period" in spec.params else None
+        params.setdefault("_latest", latest)
+    if "year" in spec.params and "year" not in params:
+        base = params.get("period") or params.get("_latest")
+        params["year"] = int(base[:4]) if base else date.today().year
+    if "year" in params:
+        try:
+            params["year"] = int(params["year"])
+        except (TypeError, ValueError):
+            raise UserError(tr("年份“{y}”应为四位数字").format(y=params["year"])) from None
+    params.pop("_latest", None)
+    for need in spec.required:
+        if need not in params:
+            raise UserError(tr("报表“{t}”需要参数 --{p}").format(t=spec.title, p=need))
+    if "period" in spec.params and "period" not in params:
+        raise UserError(tr("台账中还没有任何报送期的数据，请用 --period 指定"))
+    return params
+
+
+def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: dict[str, Any] | None = None,
+                 progress: ProgressFn | None = None, *, batch: bool = False) -> Path:
+    """Build the form from the ledger and write it; nothing is left on failure."""
+    spec = registry().get(name)
+    if spec is None:
+        raise UserError(tr("没有名为“{n}”的报表。可用：{all}").format(n=name, all="、".join(registry())))
+    if fmt not in spec.formats:
+        raise UserError(tr("报表“{t}”不支持 {f} 格式").format(t=spec.title, f=fmt))
+    params = resolve_params(ledger, spec, given or {})
+    build = spec.batch if batch and spec.batch else spec.build
+    data = build(ledger, params)
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise UserError(tr("文件夹不存在：{path}").format(path=out.parent))
+    if isinstance(data, DocumentForm):
+        return write_document_pdf(data, out)
+    if fmt == "pdf":
+        return write_pdf(data, out, progress)
+    return write_xlsx(data, out, progress)
+
+
+def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], fmt: str) -> str:
+    suffix = params.get("period") or params.get("year") or date.today().isoformat()
+    return f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
+
+
+__all__ = ["ReportSpec", "TableForm", "registry", "write_report", "latest_period", "resolve_params"]

@@ -14,7 +14,8 @@ from desktop_app.domain.codes import USCC_CHARSET, id_check_char, uscc_check_cha
 from desktop_app.errors import UserError
 from desktop_app.i18n import tr
 from desktop_app.paths import resource
-from desktop_app.services import catalogs, seed, units
+from desktop_app.services import catalogs, demo_steps, seed, units
+from desktop_app.services.demo_steps import DemoContext
 from desktop_app.services.ledger import Ledger, create_ledger, open_ledger
 
 # Data tables a refill empties (children first); units and settings stay.
@@ -86,8 +87,9 @@ def build_demo(path: Path | str, *, today: date | None = None) -> Ledger:
         enterprise_ids = _enterprises(ledger, spec, rng)
         _platforms(ledger, spec, enterprise_ids)
         _talent(ledger, spec, enterprise_ids, rng)
-    from desktop_app.services import demo_activity  # progress and surveys
-    demo_activity.fill(ledger, enterprise_ids, demo_periods(today), rng)
+    ctx = DemoContext(enterprise_ids, demo_periods(today), today or date.today(), rng)
+    for step in demo_steps.steps():
+        step(ledger, ctx)
     return ledger
 
 

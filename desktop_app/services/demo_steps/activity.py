@@ -1,10 +1,12 @@
 """Two months of monthly work for the demo: progress entries and survey returns."""
 
 import json
-import random
 from datetime import date
 
+from desktop_app.services.demo_steps import DemoContext
 from desktop_app.services.ledger import Ledger
+
+ORDER = 10
 
 _WORK = ("召开专题推进会，梳理{task}工作清单", "对接重点企业，落实{task}相关措施",
          "完成{task}阶段性目标的摸底调查", "起草{task}实施细则并征求意见")
@@ -17,8 +19,8 @@ def _next_month_first(period: str) -> date:
     return date(y + (m == 12), m % 12 + 1, 1)
 
 
-def fill(ledger: Ledger, enterprise_ids: dict[str, str], periods: tuple[str, str], rng: random.Random) -> None:
-    conn = ledger.conn
+def fill(ledger: Ledger, ctx: DemoContext) -> None:
+    conn, periods, rng = ledger.conn, ctx.periods, ctx.rng
     with ledger.write() as w:
         assignments = conn.execute(
             "SELECT a.id, t.name FROM assignments a JOIN tasks t ON t.id = a.task_id "

@@ -1,0 +1,73 @@
+"""The 销号 (sign-off) rule of 晋市政办〔2020〕31号, and R&D spending of a return.
+
+004 四(一)3: an enterprise is signed off when it has an R&D institution, R&D
+activity, or another innovation activity — any one of the three — *and*
+evidence of that activity (印证材料). The county then confirms it.
+"""
+
+from dataclasses import dataclass, field
+
+from desktop_app.i18n import tr
+
+NOT_STARTED = "未开展"
+PENDING = "已开展待核"
+SIGNED_OFF = "已销号"
+STATES = (NOT_STARTED, PENDING, SIGNED_OFF)
+
+
+@dataclass(frozen=True)
+class SurveyFacts:
+    """What the rule needs from one enterprise's survey return for one period."""
+
+    institutions: int = 0            # 期末机构数, summed over section 一 rows
+    institution_spending: float = 0  # 机构研究开发费用（万元）
+    projects: int = 0                # section 二 rows
+    project_spending: float = 0      # 研究开发费用（万元）
+    other_activities: tuple[int, ...] = ()  # ticked 其他创新活动 boxes, 1..14
+    evidence_files: int = 0          # 印证材料 attached to the return
+
+
+@dataclass(frozen=True)
+class SignoffCheck:
+    has_institution: bool
+    has_rd_activity: bool
+    has_other_activity: bool
+    has_evidence: bool
+    reasons: tuple[str, ...] = field(default=())
+
+    @property
+    def has_activity(self) -> bool:
+        return self.has_institution or self.has_rd_activity or self.has_other_activity
+
+    @property
+    def eligible(self) -> bool:
+        return self.has_activity and self.has_evidence
+
+
+def check_signoff(facts: SurveyFacts | None) -> SignoffCheck:
+    """Which conditions of the rule hold, and why not when they don't."""
+    if facts is None:
+        return SignoffCheck(False, False, False, False, (tr("本期未报送调查表"),))
+    inst = facts.institutions > 0
+    rd = facts.projects > 0 or facts.institution_spending > 0 or facts.project_spending > 0
+    other = len(facts.other_activities) > 0
+    evidence = facts.evidence_files > 0
+    reasons = []
+    if not (inst or rd or other):
+        reasons.append(tr("无研发机构、无研发活动、无其他创新活动"))
+    if not evidence:
+        reasons.append(tr("缺少印证材料"))
+    return SignoffCheck(inst, rd, other, evidence, tuple(reasons))
+
+
+def rd_spending(facts: SurveyFacts | None) -> float:
+    """研发费用合计 of a return: institution R&D spending plus project R&D spending (万元)."""
+    if facts is None:
+        return 0.0
+    return round(facts.institution_spending + facts.project_spending, 2)
+
+
+def coverage_state(check: SignoffCheck, confirmed: bool) -> str:
+    if confirmed:
+        return SIGNED_OFF
+    return PENDING if check.has_activity else NOT_STARTED

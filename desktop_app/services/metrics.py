@@ -1,0 +1,179 @@
+"""Figures counted from the ledger itself, never typed.
+
+One function per metric kind of ``resources/seeds/targets.toml``; targets,
+the monthly brief and the coverage summary all count through here.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.coverage import SurveyFacts, check_signoff, rd_spending
+from desktop_app.services.ledger import Ledger
+
+LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
+
+
+def period_end(period: str) -> date:
+    y, m = map(int, period.split("-"))
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def enterprise_title_count(ledger: Ledger, title: str, *, level: str | None = None, at: date,
+                           since_year: int | None = None) -> int:
+    """Enterprises holding ``title`` on ``at`` (a title without valid_until holds for its year on)."""
+    sql = ("SELECT COUNT(DISTINCT t.enterprise_id) FROM enterprise_titles t "
+           "JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
+           "WHERE t.deleted_at IS NULL AND t.title = ? AND t.year <= ? "
+           "AND (t.valid_until IS NULL OR t.valid_until >= ?)")
+    params: list[Any] = [title, at.year, at.isoformat()]
+    if level:
+        sql += " AND t.level = ?"
+        params.append(level)
+    if since_year:
+        sql += " AND t.year >= ?"
+        params.append(since_year)
+    return ledger.conn.execute(sql, params).fetchone()[0]
+
+
+def platform_count(ledger: Ledger, *, types: list[str] | None = None, min_level: str | None = None,
+                   at: date, since_year: int | None = None) -> int:
+    """Recognised platforms (已认定, approved on or before ``at``)."""
+    sql = ("SELECT COUNT(*) FROM platforms WHERE deleted_at IS NULL AND status = '已认定' "
+           "AND approved_on IS NOT NULL AND approved_on <= ?")
+    params: list[Any] = [at.isoformat()]
+    if types:
+        sql += f" AND type IN ({','.join('?' * len(types))})"
+        params.extend(types)
+    if min_level:
+        allowed = [lv for lv, rank in LEVEL_RANK.items() if rank <= LEVEL_RANK[min_level]]
+        sql += f" AND level IN ({','.join('?' * len(allowed))})"
+        params.extend(allowed)
+    if since_year:
+        sql += " AND approved_on >= ?"
+        params.append(f"{since_year}-01-01")
+    return ledger.conn.execute(sql, params).fetchone()[0]
+
+
+def talent_count(ledger: Ledger, *, at: date, high_level: bool | None = None, since_year: int | None = None,
+                 category: str | None = None) -> int:
+    sql = "SELECT COUNT(*) FROM talent WHERE deleted_at IS NULL AND intro_date IS NOT NULL AND intro_date <= ?"
+    params: list[Any] = [at.isoformat()]
+    if high_level is not None:
+        sql += " AND high_level = ?"
+        params.append(int(high_level))
+    if since_year:
+        sql += " AND intro_date >= ?"
+        params.append(f"{since_year}-01-01")
+    if category:
+        sql += " AND category = ?"
+        params.append(category)
+    return ledger.conn.execute(sql, params).fetchone()[0]
+
+
+def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> dict[str, SurveyFacts]:
+    """The facts of every return of ``period``, keyed by enterprise id."""
+    sql = (
+        "SELECT s.enterprise_id, s.other_activities, "
+        "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+        "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+        "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
+        "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
+        "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
+        "AND f.deleted_at IS NULL) "
+        "FROM surveys s WHERE s.deleted_at IS NULL AND s.period = ?")
+    params: list[Any] = [period]
+    if enterprise_ids is not None:
+        sql += f" AND s.enterprise_id IN ({','.join('?' * len(enterprise_ids))})"
+        params.extend(enterprise_ids)
+    out = {}
+    for eid, other, n_inst, inst_sp, n_proj, proj_sp, n_ev in ledger.conn.execute(sql, params):
+        out[eid] = SurveyFacts(institutions=n_inst, institution_spending=inst_sp, projects=n_proj,
+                               project_spending=proj_sp, other_activities=tuple(json.loads(other or "[]")),
+                               evidence_files=n_ev)
+    return out
+
+
+def signed_off_ids(ledger: Ledger, period: str) -> set[str]:
+    """Enterprises whose latest sign-off decision up to ``period`` is a confirmation."""
+    rows = ledger.conn.execute(
+        "SELECT enterprise_id, decision FROM signoffs s WHERE deleted_at IS NULL AND period <= ? "
+        "AND decided_at = (SELECT MAX(decided_at) FROM signoffs x WHERE x.enterprise_id = s.enterprise_id "
+        "AND x.deleted_at IS NULL AND x.period <= ?)", (period, period))
+    return {eid for eid, decision in rows if decision == "confirmed"}
+
+
+def above_scale_ids(ledger: Ledger) -> list[str]:
+    return [r[0] for r in ledger.conn.execute(
+        "SELECT id FROM enterprises WHERE deleted_at IS NULL AND above_scale = 1")]
+
+
+@dataclass(frozen=True)
+class CoverageFigures:
+    above_scale: int
+    with_institution: int
+    with_rd_activity: int
+    with_other_activity: int
+    signed_off: int
+    rd_spending: float
+
+    @property
+    def coverage_rate(self) -> float:
+        return self.signed_off / self.above_scale if self.above_scale else 0.0
+
+    @property
+    def institution_share(self) -> float:
+        return self.with_institution / self.above_scale if self.above_scale else 0.0
+
+
+def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> CoverageFigures:
+    """附件4 figures for the 规上 enterprises (or a subset, e.g. one township)."""
+    ids = enterprise_ids if enterprise_ids is not None else above_scale_ids(ledger)
+    facts = survey_facts(ledger, period, ids)
+    checks = [check_signoff(facts.get(i)) for i in ids]
+    done = signed_off_ids(ledger, period)
+    return CoverageFigures(
+        above_scale=len(ids),
+        with_institution=sum(c.has_institution for c in checks),
+        with_rd_activity=sum(c.has_rd_activity for c in checks),
+        with_other_activity=sum(c.has_other_activity for c in checks),
+        signed_off=sum(1 for i in ids if i in done),
+        rd_spending=round(sum(rd_spending(facts.get(i)) for i in ids), 2))
+
+
+def same_period_last_year(period: str) -> str:
+    y, m = period.split("-")
+    return f"{int(y) - 1:04d}-{m}"
+
+
+def rd_spending_growth(ledger: Ledger, period: str) -> float | None:
+    """R&D spending of the 规上 enterprises against the same period last year (None: no base)."""
+    now = coverage(ledger, period).rd_spending
+    before = coverage(ledger, same_period_last_year(period)).rd_spending
+    return (now - before) / before if before else None
+
+
+def metric_value(ledger: Ledger, metric: dict[str, Any], *, at: date, period: str | None = None) -> float | None:
+    """The actual value of a target's metric (targets.toml); None when not countable."""
+    kind = metric.get("kind", "manual")
+    if kind == "enterprise_title_count":
+        return enterprise_title_count(ledger, metric["title"], level=metric.get("level"), at=at,
+                                      since_year=metric.get("since_year"))
+    if kind == "platform_count":
+        return platform_count(ledger, types=metric.get("types"), min_level=metric.get("min_level"), at=at,
+                              since_year=metric.get("since_year"))
+    if kind == "talent_count":
+        return talent_count(ledger, at=at, high_level=metric.get("high_level"),
+                            since_year=metric.get("since_year"), category=metric.get("category"))
+    if kind in ("coverage_rate", "rd_institution_share", "rd_spending_growth"):
+        if period is None:
+            return None
+        if kind == "rd_spending_growth":
+            growth = rd_spending_growth(ledger, period)
+            return None if growth is None else round(growth * 100, 2)
+        figures = coverage(ledger, period)
+        value = figures.coverage_rate if kind == "coverage_rate" else figures.institution_share
+        return round(value * 100, 2)
+    return None

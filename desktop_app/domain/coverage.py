@@ -6,6 +6,7 @@ evidence of that activity (印证材料). The county then confirms it.
 """
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.i18n import tr
 
@@ -64,7 +65,12 @@ def rd_spending(facts: SurveyFacts | None) -> float:
     """研发费用合计 of a return: institution R&D spending plus project R&D spending (万元)."""
     if facts is None:
         return 0.0
-    return round(facts.institution_spending + facts.project_spending, 2)
+    return money(facts.institution_spending + facts.project_spending)
+
+
+def money(value: float) -> float:
+    """万元 to two decimals, rounding half up as the finance office does."""
+    return float(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def coverage_state(check: SignoffCheck, confirmed: bool) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.coverage import SurveyFacts, check_signoff, rd_spending
+from desktop_app.domain.coverage import SurveyFacts, check_signoff, money, rd_spending
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -140,7 +140,7 @@ def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = Non
         with_rd_activity=sum(c.has_rd_activity for c in checks),
         with_other_activity=sum(c.has_other_activity for c in checks),
         signed_off=sum(1 for i in ids if i in done),
-        rd_spending=round(sum(rd_spending(facts.get(i)) for i in ids), 2))
+        rd_spending=money(sum(rd_spending(facts.get(i)) for i in ids)))
 
 
 def same_period_last_year(period: str) -> str:

@@ -35,9 +35,12 @@ def sample_uscc(rng: random.Random, division: str = "140521") -> str:
     return body + uscc_check_char(body)
 
 
-def sample_id_number(rng: random.Random, birth_year: int, division: str = "140521") -> str:
+def sample_id_number(rng: random.Random, birth_year: int, division: str = "140521", gender: str = "") -> str:
     born = date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
-    body = division + born.strftime("%Y%m%d") + f"{rng.randint(0, 999):03d}"
+    seq = rng.randint(0, 999)
+    if gender and seq % 2 != (gender == "男"):
+        seq ^= 1  # GB 11643: the 17th digit is odd for men, even for women
+    body = division + born.strftime("%Y%m%d") + f"{seq:03d}"
     return body + id_check_char(body)
 
 
@@ -136,7 +139,7 @@ def _talent(ledger: Ledger, spec: dict[str, Any], enterprise_ids: dict[str, str]
         birth_year = rng.randint(1965, 1998)
         w.insert("talent", {
             "name": t["name"], "gender": t["gender"], "birth_year": birth_year if sample else None,
-            "id_number": sample_id_number(rng, birth_year) if sample else "",
+            "id_number": sample_id_number(rng, birth_year, gender=t["gender"]) if sample else "",
             "phone": sample_phone(rng) if sample else "", "education": t.get("education", ""),
             "degree": t.get("degree", ""), "prof_title": t.get("prof_title", ""),
             "specialty": t.get("specialty", ""), "employer": t["employer"],

@@ -57,20 +57,43 @@ def platform_count(ledger: Ledger, *, types: list[str] | None = None, min_level:
     return ledger.conn.execute(sql, params).fetchone()[0]
 
 
-def talent_count(ledger: Ledger, *, at: date, high_level: bool | None = None, since_year: int | None = None,
-                 category: str | None = None) -> int:
-    sql = "SELECT COUNT(*) FROM talent WHERE deleted_at IS NULL AND intro_date IS NOT NULL AND intro_date <= ?"
-    params: list[Any] = [at.isoformat()]
+def _talent_where(at: date, high_level: bool | None, since_year: int | None,
+                  category: str | None) -> tuple[str, list[Any]]:
+    """Talent in the pool on ``at``; a record without an introduction date counts as always there
+    (locally trained people), except for "new since" counts, which need the date."""
+    if since_year:
+        sql = "deleted_at IS NULL AND intro_date IS NOT NULL AND intro_date <= ? AND intro_date >= ?"
+        params: list[Any] = [at.isoformat(), f"{since_year}-01-01"]
+    else:
+        sql = "deleted_at IS NULL AND (intro_date IS NULL OR intro_date <= ?)"
+        params = [at.isoformat()]
     if high_level is not None:
         sql += " AND high_level = ?"
         params.append(int(high_level))
-    if since_year:
-        sql += " AND intro_date >= ?"
-        params.append(f"{since_year}-01-01")
     if category:
         sql += " AND category = ?"
         params.append(category)
-    return ledger.conn.execute(sql, params).fetchone()[0]
+    return sql, params
+
+
+def talent_count(ledger: Ledger, *, at: date, high_level: bool | None = None, since_year: int | None = None,
+                 category: str | None = None) -> int:
+    where, params = _talent_where(at, high_level, since_year, category)
+    return ledger.conn.execute(f"SELECT COUNT(*) FROM talent WHERE {where}", params).fetchone()[0]
+
+
+TALENT_BREAKDOWNS = ("category", "intro_method", "industry")
+
+
+def talent_breakdown(ledger: Ledger, by: str, *, at: date, high_level: bool | None = None,
+                     since_year: int | None = None) -> dict[tuple[str, str], tuple[int, int]]:
+    """Counts by ``by`` (and category): {(value, category): (people, of whom high-level)}."""
+    if by not in TALENT_BREAKDOWNS:
+        raise ValueError(by)
+    where, params = _talent_where(at, high_level, since_year, None)
+    rows = ledger.conn.execute(
+        f"SELECT {by}, category, COUNT(*), SUM(high_level) FROM talent WHERE {where} GROUP BY 1, 2", params)
+    return {(r[0] or "", r[1] or ""): (r[2], r[3] or 0) for r in rows}
 
 
 def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> dict[str, SurveyFacts]:

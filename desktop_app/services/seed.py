@@ -131,7 +131,8 @@ def load_targets(ledger: Ledger, doc_ids: dict[str, str]) -> int:
             "measure_unit": t.get("measure_unit", ""), "baseline_year": base.get("year"),
             "baseline_value": base.get("value"), "comparison": t.get("comparison", "at_least"),
             "metric": json.dumps(t.get("metric", {"kind": "manual"}), ensure_ascii=False),
-            "source_text": t.get("source_text", ""), "note": t.get("note", "")}, audit=False)
+            "source_text": t.get("source_text", ""), "note": t.get("note", ""),
+            "annual": int(t.get("annual", False))}, audit=False)
         for v in t.get("values", []):
             w.insert("target_values", {"target_id": tid, "year": v["year"], "value": v["value"]}, audit=False)
         count += 1

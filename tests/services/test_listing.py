@@ -69,4 +69,4 @@ def test_task_list_shows_multi_person_cells(demo_ledger):
 def test_talent_filters_combine(demo_ledger):
     src = ListSource(demo_ledger, talent.LIST)
     got = names(src, filters={"category": "专业技术人才", "industry": "煤层气"})
-    assert set(got) == {"张遂安", "李沁阳"}
+    assert set(got) == {"张遂安", "李沁阳", "程静怡"}  # 程静怡: demo step talent.py

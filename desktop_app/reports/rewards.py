@@ -1,0 +1,71 @@
+"""奖补测算表: what each enterprise is owed for a year under the county's reward policy.
+
+A4 landscape. The 企业（单位） cell is merged over its items; money in 万元
+with a 合计 row. 一事一议 items without an amount print 待核定 and stay out
+of the sums. The policy's no-double-award sentence and how it was applied
+are printed under the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.i18n import tr
+from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm, Totals
+
+FORM_ID = "rewards"
+FORM_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class RewardLine:
+    holder: str          # enterprise or institution
+    item: str            # 奖补事项: what happened (platform, certificate, person)
+    clause: str          # 政策条款: "二、支持科技创新平台建设"
+    on: str              # 认定时间
+    standard: str        # 标准（万元）: "10", "最高 5", "一事一议"
+    due: float | str     # 应奖（万元）, "待核定" while pending
+    paid: float
+    outstanding: float | str
+    note: str
+
+
+def rewards_form(lines: Sequence[RewardLine], *, year: int, basis: str, unit: str, furniture: Furniture,
+                 notes: Sequence[str]) -> TableForm:
+    columns = (
+        Column("holder", tr("企业（单位）"), width=34),
+        Column("seq", tr("序号"), width=9, kind="int"),
+        Column("item", tr("奖补事项"), width=52, align="left"),
+        Column("clause", tr("政策条款"), width=34, align="left"),
+        Column("on", tr("认定时间"), width=20),
+        Column("standard", tr("标准"), width=14, align="right"),
+        Column("due", tr("应奖"), width=15, align="right", kind="money"),
+        Column("paid", tr("已发放"), width=15, align="right", kind="money"),
+        Column("outstanding", tr("待发放"), width=15, align="right", kind="money"),
+        Column("note", tr("备注"), width=40, align="left"),
+    )
+    header = (
+        HeaderCell(tr("企业（单位）"), 0, 0, rowspan=2), HeaderCell(tr("序号"), 0, 1, rowspan=2),
+        HeaderCell(tr("奖补事项"), 0, 2, rowspan=2), HeaderCell(tr("政策条款"), 0, 3, rowspan=2),
+        HeaderCell(tr("认定时间"), 0, 4, rowspan=2),
+        HeaderCell(tr("金额（万元）"), 0, 5, colspan=4),
+        HeaderCell(tr("标准"), 1, 5), HeaderCell(tr("应奖"), 1, 6), HeaderCell(tr("已发放"), 1, 7),
+        HeaderCell(tr("待发放"), 1, 8),
+        HeaderCell(tr("备注"), 0, 9, rowspan=2),
+    )
+    rows, spans = [], []
+    start = 0
+    for i, ln in enumerate(lines):
+        rows.append((ln.holder, i + 1, ln.item, ln.clause, ln.on, ln.standard, ln.due, ln.paid, ln.outstanding,
+                     ln.note))
+        if i + 1 == len(lines) or lines[i + 1].holder != ln.holder:
+            if i > start:
+                spans.append(Span(start, 0, i - start + 1))
+            start = i + 1
+    return TableForm(
+        form_id=FORM_ID, version=FORM_VERSION, title=tr("奖补测算表"),
+        subtitle=tr("（{y}年度；{basis}）").format(y=year, basis=basis), columns=columns, header=header,
+        rows=rows, spans=spans, totals=Totals(sum_keys=("due", "paid", "outstanding"), label_cols=5),
+        orientation="landscape", furniture=furniture, unit=unit, period=str(year), notes=tuple(notes),
+        sheet_name=tr("奖补测算"))

@@ -1,0 +1,50 @@
+"""奖补测算表 for a year, from ``services.rewards``."""
+
+from typing import Any
+
+from desktop_app.domain.rewards import PENDING, Award, event_label
+from desktop_app.i18n import tr
+from desktop_app.reports.rewards import RewardLine, rewards_form
+from desktop_app.services import rewards
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.printing import ReportSpec
+from desktop_app.services.printing.furniture import furniture_for
+
+APPLIED = ("本表按“同一企业（机构）的同一个项目（技术）按最高等次奖励、不予重复奖励”测算：同一项目的各事项只计最高一项；"
+           "较低等次已发放的，较高等次只补足差额。同一项目由经办人在“奖补测算”窗口中合并认定。")
+
+
+def item_text(a: Award) -> str:
+    label = event_label(a.event.event)
+    level = a.event.level
+    head = f"{level}{label}" if level and not label.startswith(level) else label
+    return f"{head}：{a.event.subject}" if a.event.subject else head
+
+
+def line(a: Award) -> RewardLine:
+    pending = a.status == PENDING
+    note = a.note
+    if a.decision.note and a.decision.note not in note:
+        note = f"{note}；{a.decision.note}" if note else a.decision.note
+    if a.decision.paid_on:
+        note = (note + "；" if note else "") + tr("{d} 发放").format(d=a.decision.paid_on)
+    return RewardLine(
+        holder=a.event.enterprise or tr("（未填单位）"), item=item_text(a),
+        clause=f"{rewards.numeral(a.rule.policy_seq)}、{a.rule.policy_title}", on=(a.event.on or "").replace("-", "."),
+        standard=a.rule.standard_text(), due=tr("待核定") if pending else a.due, paid=a.paid,
+        outstanding=tr("待核定") if pending else a.outstanding, note=note)
+
+
+def build(ledger: Ledger, params: dict[str, Any]):
+    year = int(params["year"])
+    info = rewards.policy(ledger)
+    found = rewards.awards(ledger, year)
+    notes = [tr("注：1. 政策原文：") + info.rule_text, tr("2. ") + tr(APPLIED),
+             tr("3. 标准栏“一事一议”“最高”项须经办人核定金额；核定前应奖、待发放栏为“待核定”，不计入合计。")]
+    if not found:
+        notes.insert(0, tr("本年度台账中没有符合奖补政策的事项。"))
+    return rewards_form([line(a) for a in found], year=year, basis=info.caption, unit=ledger.unit.name,
+                        furniture=furniture_for(ledger), notes=notes)
+
+
+SPEC = ReportSpec(name="rewards", title="奖补测算表", build=build, params=("year",), order=80)

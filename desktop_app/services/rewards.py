@@ -42,6 +42,7 @@ class PolicyInfo:
     title: str
     rule_text: str
     clauses: tuple[tuple[int, str, str], ...]  # (seq, title, text)
+    effective_from: str | None = None          # the document's date: earlier events are not rewarded
 
     @property
     def caption(self) -> str:
@@ -54,11 +55,12 @@ def numeral(seq: int) -> str:
 
 def policy(ledger: Ledger) -> PolicyInfo:
     rows = ledger.conn.execute(
-        "SELECT p.seq, p.title, p.text, d.doc_no FROM reward_policies p LEFT JOIN documents d ON d.id = p.document_id "
-        "WHERE p.deleted_at IS NULL ORDER BY p.seq").fetchall()
+        "SELECT p.seq, p.title, p.text, d.doc_no, d.issued_on FROM reward_policies p "
+        "LEFT JOIN documents d ON d.id = p.document_id WHERE p.deleted_at IS NULL ORDER BY p.seq").fetchall()
     data = seed.rewards()
     doc_no = next((r["doc_no"] for r in rows if r["doc_no"]), "")
-    return PolicyInfo(doc_no, data["title"], data["rule"]["text"], tuple((r[0], r[1], r[2]) for r in rows))
+    issued = next((r["issued_on"] for r in rows if r["issued_on"]), None)
+    return PolicyInfo(doc_no, data["title"], data["rule"]["text"], tuple((r[0], r[1], r[2]) for r in rows), issued)
 
 
 def rules(ledger: Ledger) -> list[Rule]:
@@ -104,9 +106,12 @@ def _items(ledger: Ledger) -> list[tuple[Event, Rule, Decision]]:
     all_rules = rules(ledger)
     by_id = {r.id: r for r in all_rules}
     records = _records(ledger)
+    since = policy(ledger).effective_from or ""
     names = {}
     items = []
     for event in _derived(ledger):
+        if (event.on or f"{event.year}-12-31") < since:
+            continue  # before the policy was issued
         rule = match_rule(event.event, event.level, all_rules)
         if rule is None:
             continue  # e.g. a 市级 key lab: the policy rewards 国家级 and 省级 only
@@ -241,8 +246,11 @@ def add_manual(ledger: Ledger, values: dict[str, Any]) -> str:
     if rule is None:
         raise ValidationError("rule_id", tr("请选择政策条款"))
     year = forms.number(values, "year", tr("年度"), integer=True, required=True)
-    if not 2000 <= year <= date.today().year:
-        raise ValidationError("year", tr("年度 {y} 不合理（不能在将来）").format(y=year))
+    since = policy(ledger).effective_from
+    first = int(since[:4]) if since else 2000
+    if not first <= year <= date.today().year:
+        raise ValidationError("year", tr("年度 {y} 不在政策施行以来（{a}—{b} 年）").format(
+            y=year, a=first, b=date.today().year))
     description = forms.text(values, "description", tr("事项说明"), required=True, max_len=500)
     enterprise_id = values.get("enterprise_id") or None
     holder = forms.text(values, "holder", tr("受奖单位"))

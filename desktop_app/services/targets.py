@@ -42,6 +42,7 @@ class TargetRow:
     on_track: bool | None
     status: str
     note: str
+    source_text: str         # the document's own words for the target
 
     @property
     def countable(self) -> bool:
@@ -165,7 +166,7 @@ def _row(ledger: Ledger, r: Any, plan: Plan, year: int, typed: tuple[float, str]
         measure_unit=r["measure_unit"], plan=plan, metric=metric, year=year, target=rule.milestone_for(plan, year),
         required=rule.required_value(plan, year), actual=actual, actual_source=source, typed=was_typed, counted=counted,
         completion=rule.completion(plan, year, actual), on_track=verdict,
-        status=rule.status_label(verdict, plan, year), note=r["note"] or "")
+        status=rule.status_label(verdict, plan, year), note=r["note"] or "", source_text=r["source_text"] or "")
 
 
 def _select(ledger: Ledger, year: int, where: str, params: list[Any], include_baseline_only: bool,

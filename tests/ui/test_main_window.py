@@ -39,7 +39,7 @@ def test_window_title_tabs_and_status(window):
     status = " ".join(lbl.text() for lbl in window.statusBar().findChildren(QLabel))
     assert "沁水县" in status and "演示操作员" in status and "demo.sqlite3" in status
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "报表(&R)", "数据交换(&E)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "报表(&R)", "目标奖补(&T)", "数据交换(&E)", "帮助(&H)"]
 
 
 def test_every_tab_lists_real_rows(window):

@@ -38,6 +38,7 @@ class ListTab(QWidget):
     noun = ""                   # 企业, 人才 … (for titles and messages)
     search_hint = ""
     column_widths: dict[str, int] = {}
+    dialog_class: type[RecordDialog] = RecordDialog  # a tab may bring its own (pickers, member tables)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
@@ -173,7 +174,7 @@ class ListTab(QWidget):
     def open_dialog(self, record_id: str | None) -> str | None:
         values = self.load(record_id) if record_id else None
         title = (self.tr("编辑{noun}") if record_id else self.tr("新增{noun}")).format(noun=self.noun)
-        dialog = RecordDialog(title, self.fields(), lambda v: self.save(v, record_id), values, self)
+        dialog = self.dialog_class(title, self.fields(), lambda v: self.save(v, record_id), values, self)
         self._last_dialog = dialog
         if dialog.exec() != RecordDialog.DialogCode.Accepted:
             return None

@@ -1,60 +1,66 @@
-"""人才 tab: people brought in or trained. ID numbers and phones stay masked."""
+"""人才 tab: 人才名册 (people), 人才团队 (teams) and 科技特派员 (postings), one page each.
 
-from desktop_app.services import catalogs, talent
-from ui.common.list_tab import ListTab
-from ui.common.record_dialog import FieldDef
+The window's tab contract holds: ``changed`` after any write on any page,
+``refresh()`` refreshes them all. ``model``, ``view``, ``search`` and
+``count_label`` are the people list's, as for the other list tabs.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.talent.commissioners import CommissionersPage
+from ui.talent.people import PeoplePage
+from ui.talent.teams import TeamsPage
 
 
-class TalentTab(ListTab):
-    column_widths = {"name": 90, "gender": 40, "birth_year": 70, "category": 120, "high_level": 60,
-                     "intro_method": 100, "intro_date": 90, "employer": 240, "industry": 80, "id_number": 160}
+class TalentTab(QWidget):
+    changed = Signal()
 
     def __init__(self, ledger, parent=None):
-        self.noun = self.tr("人才")
-        self.search_hint = self.tr("搜索姓名、工作单位、专业")
-        super().__init__(ledger, parent)
+        super().__init__(parent)
+        self.ledger = ledger
+        self.people = PeoplePage(ledger, self)
+        self.teams = TeamsPage(ledger, self)
+        self.commissioners = CommissionersPage(ledger, self)
+        self.pages = QTabWidget(objectName="talent_pages")
+        self.pages.setTabPosition(QTabWidget.TabPosition.North)
+        for page, title, name in ((self.people, self.tr("人才名册"), "people"),
+                                  (self.teams, self.tr("人才团队"), "teams"),
+                                  (self.commissioners, self.tr("科技特派员"), "commissioners")):
+            page.setObjectName(f"talent_{name}")
+            page.changed.connect(self.changed)  # the window then refreshes every tab (and page)
+            self.pages.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.pages)
 
-    def spec(self):
-        return talent.LIST
+    def refresh(self) -> None:
+        for page in (self.people, self.teams, self.commissioners):
+            page.refresh()
 
-    def titles(self):
-        return {"name": self.tr("姓名"), "gender": self.tr("性别"), "birth_year": self.tr("出生年份"),
-                "category": self.tr("人才类别"), "high_level": self.tr("高层次"), "intro_method": self.tr("引进方式"),
-                "intro_date": self.tr("引进时间"), "employer": self.tr("工作单位"), "industry": self.tr("服务产业"),
-                "id_number": self.tr("身份证号"), "phone": self.tr("联系电话")}
+    # the people list answers for the tab (as the other list tabs do)
+    @property
+    def model(self):
+        return self.people.model
 
-    def filter_defs(self):
-        return (("category", self.tr("全部类别"), [(c, c) for c in catalogs.talent_categories()]),
-                ("industry", self.tr("全部产业"), [(c, c) for c in catalogs.talent_industries()]),
-                ("intro_method", self.tr("全部引进方式"), [(c, c) for c in catalogs.intro_methods()]),
-                ("high_level", self.tr("高层次/一般"), [(1, self.tr("高层次人才")), (0, self.tr("一般人才"))]))
+    @property
+    def view(self):
+        return self.people.view
 
-    def fields(self):
-        return [
-            FieldDef("name", self.tr("姓名"), required=True),
-            FieldDef("gender", self.tr("性别"), "choice", options=["男", "女"]),
-            FieldDef("id_number", self.tr("身份证号"), placeholder=self.tr("18 位，末位可为 X")),
-            FieldDef("birth_year", self.tr("出生年份"), "int"),
-            FieldDef("phone", self.tr("联系电话")),
-            FieldDef("education", self.tr("学历"), "choice", options=catalogs.names("education_levels")),
-            FieldDef("degree", self.tr("学位"), "choice", options=catalogs.names("degrees")),
-            FieldDef("prof_title", self.tr("职称"), "choice", options=catalogs.names("professional_titles")),
-            FieldDef("specialty", self.tr("专业特长")),
-            FieldDef("employer", self.tr("工作单位")),
-            FieldDef("category", self.tr("人才类别"), "choice", options=catalogs.talent_categories()),
-            FieldDef("high_level", self.tr("高层次人才"), "bool"),
-            FieldDef("high_level_tier", self.tr("高层次人才层级")),
-            FieldDef("intro_method", self.tr("引进方式"), "choice", options=catalogs.intro_methods()),
-            FieldDef("intro_date", self.tr("引进时间"), "date"),
-            FieldDef("industry", self.tr("服务产业"), "choice", options=catalogs.talent_industries()),
-            FieldDef("note", self.tr("备注"), "multiline"),
-        ]
+    @property
+    def search(self):
+        return self.people.search
 
-    def load(self, record_id):
-        return talent.get(self.ledger, record_id)
+    @property
+    def count_label(self):
+        return self.people.count_label
 
-    def save(self, values, record_id):
-        return talent.save(self.ledger, values, record_id)
+    @property
+    def filters(self):
+        return self.people.filters
 
-    def remove(self, record_id):
-        talent.delete(self.ledger, record_id)
+    def current_id(self):
+        return self.people.current_id()
+
+    def add_record(self):
+        return self.people.add_record()

@@ -41,6 +41,8 @@ def build(ledger: Ledger, params: dict[str, Any]):
     found = rewards.awards(ledger, year)
     notes = [tr("注：1. 政策原文：") + info.rule_text, tr("2. ") + tr(APPLIED),
              tr("3. 标准栏“一事一议”“最高”项须经办人核定金额；核定前应奖、待发放栏为“待核定”，不计入合计。")]
+    if info.effective_from:
+        notes.append(tr("4. 政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from))
     if not found:
         notes.insert(0, tr("本年度台账中没有符合奖补政策的事项。"))
     return rewards_form([line(a) for a in found], year=year, basis=info.caption, unit=ledger.unit.name,

@@ -38,7 +38,7 @@ def line(row: targets.TargetRow) -> TargetLine:
 def build(ledger: Ledger, params: dict[str, Any]):
     year = int(params["year"])
     scope = params.get("scope")
-    scope = targets.default_scope(ledger) if scope is None else scope
+    scope = targets.default_scope(ledger) if scope is None else ("" if scope == "*" else scope)  # "*": all
     if scope and scope not in targets.scopes(ledger):
         raise UserError(tr("没有属于“{s}”的目标。可选：{all}").format(s=scope, all="、".join(targets.scopes(ledger))))
     found = targets.rows(ledger, year, scope)

@@ -1,0 +1,294 @@
+"""目标完成情况: every target of a year with its actual value, and one bar chart per indicator."""
+
+from datetime import date
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.targets import rule_text
+from desktop_app.errors import UserError
+from desktop_app.services import printing, targets
+from desktop_app.services.printing.furniture import number_text
+from ui import report_menu
+from ui.common.record_dialog import RecordDialog
+from ui.targets.chart import build_chart
+from ui.targets.dialogs import TargetDialog, actual_fields, target_fields
+from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
+
+
+def _status_color(row: targets.TargetRow):
+    if row.on_track is None:
+        return MUTED
+    return GOOD if row.on_track else BAD
+
+
+def _baseline(row: targets.TargetRow) -> str:
+    p = row.plan
+    return f"{number_text(p.baseline_value)}（{p.baseline_year}）" if p.baseline_value is not None else ""
+
+
+def _source(row: targets.TargetRow, tr) -> str:
+    if row.typed:
+        return tr("填报：{s}").format(s=row.actual_source)
+    if row.actual is not None:
+        return row.actual_source
+    return tr("台账无本年数据") if row.counted else tr("待填报")
+
+
+class TargetsWindow(QDialog):
+    changed = Signal()
+
+    def __init__(self, ledger, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("目标完成情况 — {unit}").format(unit=ledger.unit.name))
+        self.resize(1280, 800)
+        tr = self.tr
+        self.model = RowTableModel([
+            RowColumn("document", tr("文件"), lambda r: r.document),
+            RowColumn("scope", tr("地区"), lambda r: r.scope, "center"),
+            RowColumn("indicator", tr("指标"), lambda r: r.indicator, tip=lambda r: r.source_text or r.indicator),
+            RowColumn("unit", tr("单位"), lambda r: r.measure_unit, "center"),
+            RowColumn("baseline", tr("基线"), _baseline, "center"),
+            RowColumn("target", tr("目标值"), lambda r: (tr("每年") if r.plan.annual else "") + number_text(
+                r.target.value if r.target else None), "right"),
+            RowColumn("target_year", tr("目标年"), lambda r: str(r.target.year) if r.target else "", "center"),
+            RowColumn("required", tr("本年应达"), lambda r: number_text(r.required), "right"),
+            RowColumn("actual", tr("实际值"), lambda r: number_text(r.actual), "right"),
+            RowColumn("completion", tr("完成率"),
+                      lambda r: "" if r.completion is None else f"{r.completion * 100:.1f}%", "right"),
+            RowColumn("status", tr("进度"), lambda r: r.status, "center", color=_status_color),
+            RowColumn("source", tr("实际值来源"), lambda r: _source(r, tr)),
+        ], self)
+
+        self.year = QSpinBox(objectName="year")
+        self.year.setRange(2015, date.today().year + 10)
+        latest = printing.latest_period(ledger)
+        self.year.setValue(int(latest[:4]) if latest else date.today().year)
+        self.scope = QComboBox(objectName="scope")
+        for s in targets.scopes(ledger):
+            own = self.tr("（本级）") if targets.is_own_scope(ledger, s) else ""
+            self.scope.addItem(s + own, s)
+        self.scope.addItem(self.tr("全部地区"), "")
+        self.scope.setCurrentIndex(max(0, self.scope.findData(targets.default_scope(ledger))))
+        self.baseline_only = QCheckBox(self.tr("含仅有基数的指标"), objectName="baseline_only")
+        for w in (self.year, self.scope):
+            (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh)
+        self.baseline_only.toggled.connect(self.refresh)
+
+        self.actual_button = QPushButton(tr("填报实际值…"), objectName="type_actual")
+        self.actual_button.clicked.connect(self.type_actual)
+        self.clear_button = QPushButton(tr("清除填报值"), objectName="clear_actual")
+        self.clear_button.clicked.connect(self.clear_actual)
+        self.add_button = QPushButton(tr("新增目标…"), objectName="add_target")
+        self.add_button.clicked.connect(lambda: self.edit_target(None))
+        self.edit_button = QPushButton(tr("编辑目标…"), objectName="edit_target")
+        self.edit_button.clicked.connect(lambda: self.edit_target(self.current_id()))
+        self.delete_button = QPushButton(tr("删除目标"), objectName="delete_target")
+        self.delete_button.clicked.connect(self.delete_target)
+        self.print_button = QToolButton(objectName="print", text=tr("打印…"))
+        self.print_button.setToolTip(tr("打印或导出目标完成情况表"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(tr("PDF（打印盖章）…"), lambda: self.print_form("pdf"))
+        menu.addAction(tr("Excel（可编辑）…"), lambda: self.print_form("xlsx"))
+        self.print_button.setMenu(menu)
+
+        bar = QHBoxLayout()
+        for w in (QLabel(tr("年度")), self.year, QLabel(tr("地区")), self.scope, self.baseline_only):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.actual_button, self.clear_button, self.add_button, self.edit_button, self.delete_button,
+                  self.print_button):
+            bar.addWidget(w)
+
+        self.view = QTableView(objectName="targets")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, width in enumerate((130, 60, 300, 44, 90, 72, 56, 72, 72, 70, 72)):
+            self.view.setColumnWidth(i, width)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_current())
+        self.view.doubleClicked.connect(lambda _: self.type_actual())
+
+        self.chart = QChartView(objectName="chart")
+        self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart.setMinimumHeight(260)
+        self.detail = QTextBrowser(objectName="detail")
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.chart)
+        lower.addWidget(self.detail)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.summary = QLabel(objectName="summary")
+        rule = QLabel(rule_text(), objectName="rule")
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(rule)
+        self.refresh()
+
+    # ---- data -----------------------------------------------------------
+    def refresh(self, *_args) -> None:
+        keep = self.current_id()
+        self.model.set_rows(targets.rows(self.ledger, self.year.value(), self.scope.currentData(),
+                                         include_baseline_only=self.baseline_only.isChecked()))
+        rows = self.model.rows
+        judged = [r for r in rows if r.on_track is not None]
+        self.summary.setText(self.tr("{y} 年 {n} 项指标：已有实际值 {j} 项，达标或达到进度 {ok} 项，"
+                                     "未达标或滞后 {bad} 项，待填报 {todo} 项").format(
+            y=self.year.value(), n=len(rows), j=len(judged), ok=sum(r.on_track for r in judged),
+            bad=sum(not r.on_track for r in judged), todo=sum(1 for r in rows if r.actual is None)))
+        index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else None)
+        if index is not None:
+            self.view.selectRow(index)
+        self.show_current()
+
+    def current(self) -> targets.TargetRow | None:
+        picked = self.view.selectionModel().selectedRows()
+        return self.model.row_at(picked[0].row()) if picked else None
+
+    def current_id(self) -> str | None:
+        row = self.current()
+        return row.id if row else None
+
+    def show_current(self) -> None:
+        row = self.current()
+        self.actual_button.setEnabled(row is not None and targets.can_type_actual(row))
+        self.clear_button.setEnabled(row is not None and row.typed)
+        self.edit_button.setEnabled(row is not None and row.custom)
+        self.delete_button.setEnabled(row is not None and row.custom)
+        if row is None:
+            self.chart.setChart(build_chart(self.tr("（未选择指标）"), "", [], None))
+            self.detail.clear()
+            return
+        points = targets.series(self.ledger, row.id)
+        self.chart.setChart(build_chart(row.indicator, row.measure_unit, points,
+                                        row.target.value if row.target else None))
+        lines = [f"<b>{row.indicator}</b>（{row.scope}，{row.document}）"]
+        if row.source_text:
+            lines.append(self.tr("文件原文：{t}").format(t=row.source_text))
+        lines.append(self.tr("实际值口径：{m}").format(m=targets.metric_label(row.metric)))
+        if not row.counted:
+            lines.append(self.tr("本指标台账不能统计，请按年份填报实际值并注明来源。"))
+        if row.note:
+            lines.append(self.tr("说明：{n}").format(n=row.note))
+        self.detail.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
+
+    # ---- actions --------------------------------------------------------
+    def _run(self, dialog: QDialog) -> bool:
+        self._last_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def type_actual(self) -> bool:
+        row = self.current()
+        if row is None or not targets.can_type_actual(row):
+            return False
+        dialog = RecordDialog(self.tr("填报实际值 — {i}").format(i=row.indicator), actual_fields(self),
+                              lambda v: targets.set_actual(self.ledger, row.id, v),
+                              {"year": self.year.value(), "value": "" if row.actual is None else row.actual,
+                               "source_note": row.actual_source if row.typed else ""}, self)
+        return self._run(dialog)
+
+    def clear_actual(self) -> None:
+        row = self.current()
+        if row is None or not row.typed:
+            return
+        if QMessageBox.question(self, self.tr("清除填报值"), self.tr("清除“{i}”{y} 年的填报值吗？").format(
+                i=row.indicator, y=row.year)) != QMessageBox.StandardButton.Yes:
+            return
+        targets.clear_actual(self.ledger, row.id, row.year)
+        self.refresh()
+        self.changed.emit()
+
+    def edit_target(self, target_id: str | None) -> bool:
+        values = targets.get_target(self.ledger, target_id) if target_id else {
+            "scope": self.scope.currentData() or self.ledger.unit.name, "metric": targets.MANUAL,
+            "comparison": "at_least"}
+        title = self.tr("编辑本级目标") if target_id else self.tr("新增本级目标")
+        dialog = TargetDialog(title, target_fields(self, self.ledger),
+                              lambda v: targets.save_target(self.ledger, v, v.pop("milestones"), target_id),
+                              values, self)
+        return self._run(dialog)
+
+    def delete_target(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        if QMessageBox.question(self, self.tr("删除目标"), self.tr("确定删除目标“{i}”吗？").format(
+                i=row.indicator)) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            targets.delete_target(self.ledger, row.id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("删除目标"), str(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def print_form(self, fmt: str, out: str | None = None):
+        spec = printing.registry()["targets"]
+        return report_menu.print_report(self, spec, out=out, fmt=fmt,
+                                        params={"year": self.year.value(), "scope": self.scope.currentData() or "*"})
+
+
+def open_single(window, attr: str, cls):
+    """One tool window of ``cls`` per main window and ledger, following the ledger's changes."""
+    win = getattr(window, attr, None)
+    if win is not None and win.ledger is not window.ledger:  # another ledger was opened meanwhile
+        window.ledger_changed.disconnect(win.refresh)
+        win.close()
+        win.deleteLater()
+        win = None
+    if win is None:
+        win = cls(window.ledger, window)
+        win.changed.connect(window.ledger_changed)
+        window.ledger_changed.connect(win.refresh)
+        setattr(window, attr, win)
+    win.show()
+    win.raise_()
+    win.activateWindow()
+    return win
+
+
+def open_targets(window) -> TargetsWindow:
+    return open_single(window, "_targets_window", TargetsWindow)

@@ -67,6 +67,8 @@ def _id_number(values: dict[str, Any], stored: dict[str, Any] | None, today: dat
     raw = normalize_id_number(str(values.get("id_number") or ""))
     if stored and raw and raw == masked_id(stored["id_number"]):
         return stored["id_number"]            # the masked value came back unchanged
+    if "*" in raw:
+        raise ValidationError("id_number", tr("身份证号中有隐去的数字（*），如需修改请填写完整的 18 位号码"))
     if raw and (err := id_number_error(raw, today=today)):
         raise ValidationError("id_number", err)
     return raw
@@ -76,6 +78,8 @@ def _phone(values: dict[str, Any], stored: dict[str, Any] | None) -> str:
     raw = forms.text(values, "phone", tr("联系电话"), max_len=30)
     if stored and raw and raw == mask_phone(stored["phone"]):
         return stored["phone"]
+    if "*" in raw:
+        raise ValidationError("phone", tr("联系电话中有隐去的数字（*），如需修改请填写完整号码"))
     if err := phone_error(raw):
         raise ValidationError("phone", err)
     return raw

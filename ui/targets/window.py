@@ -204,6 +204,9 @@ class TargetsWindow(QDialog):
         if row.source_text:
             lines.append(self.tr("文件原文：{t}").format(t=row.source_text))
         lines.append(self.tr("实际值口径：{m}").format(m=targets.metric_label(row.metric)))
+        if row.actual is not None:
+            lines.append(self.tr("{y} 年实际值：{v}{u}（{s}）").format(
+                y=row.year, v=number_text(row.actual), u=row.measure_unit, s=_source(row, self.tr)))
         if not row.counted:
             lines.append(self.tr("本指标台账不能统计，请按年份填报实际值并注明来源。"))
         if row.note:

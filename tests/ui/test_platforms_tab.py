@@ -1,0 +1,98 @@
+"""The 平台 tab offscreen: add with a host picked by search, filter, dated status change with history."""
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+
+from desktop_app.services import platforms
+from tests.ui.test_main_window import visible_texts, when_modal
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.talent.picker import PickerDialog, enterprise_source
+
+
+@pytest.fixture
+def tab(qtbot, demo_ledger):
+    make_app()
+    w = MainWindow(demo_ledger)
+    qtbot.addWidget(w)
+    w.show()
+    tab = w.tab_widgets["platforms"]
+    w.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def _close(dialog):
+    if dialog.isVisible():
+        dialog.reject()
+
+
+def test_picker_searches_enterprises(qtbot, demo_ledger):
+    make_app()
+    dialog = PickerDialog(demo_ledger, enterprise_source(), initial="精铸")
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.accept()
+    assert demo_ledger.conn.execute("SELECT name FROM enterprises WHERE id = ?",
+                                    (dialog.chosen,)).fetchone()[0] == "山西鑫伟精铸有限公司"
+
+
+def test_add_platform_refused_before_host_founded_then_saved(tab, qtbot, demo_ledger):
+    host = demo_ledger.conn.execute("SELECT id, founded_on FROM enterprises WHERE name = '山西鑫伟精铸有限公司'").fetchone()
+    seen = {}
+
+    def fill(dialog):
+        dialog.findChild(QLineEdit, "name").setText("鑫伟精密铸造中试基地")
+        for key, value in (("type", "中试基地"), ("level", "省级"), ("status", "已认定")):
+            combo = dialog.findChild(QComboBox, key)
+            combo.setCurrentIndex(combo.findData(value))
+        dialog.widgets["host_enterprise_id"].setText(host["id"])
+        seen["host_shown"] = dialog.widgets["host_enterprise_id"].display.text()
+        dialog.findChild(QLineEdit, "approved_on").setText("2001-05-01")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        seen["error"] = dialog.findChild(QLabel, "error").text()
+        dialog.findChild(QLineEdit, "approved_on").setText("2025-05-01")
+        dialog.findChild(QLineEdit, "investment").setText("-5")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        seen["error2"] = dialog.findChild(QLabel, "error").text()
+        dialog.findChild(QLineEdit, "investment").setText("850")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        _close(dialog)
+
+    when_modal(qtbot, fill)
+    saved = tab.add_record()
+    assert seen["host_shown"] == "山西鑫伟精铸有限公司"
+    assert f"早于依托企业“山西鑫伟精铸有限公司”的成立日期 {host['founded_on']}" in seen["error"]
+    assert "累计投入（万元）不能小于 0" in seen["error2"]
+    assert saved and platforms.get(demo_ledger, saved)["investment"] == 850
+    assert tab.detail.table.rowCount() == 1 and tab.detail.table.item(0, 1).text() == "已认定"
+
+
+def test_filter_by_type_and_level(tab):
+    kind = tab.findChild(QComboBox, "filter_type")
+    kind.setCurrentIndex(kind.findData("重点实验室"))
+    assert set(visible_texts(tab, "type")) == {"重点实验室"}
+    level = tab.findChild(QComboBox, "filter_level")
+    level.setCurrentIndex(level.findData("国家级"))
+    assert visible_texts(tab, "name") == ["煤与煤层气共采国家重点实验室"]
+
+
+def test_status_change_from_the_history_panel(tab, qtbot, demo_ledger):
+    row = visible_texts(tab, "name").index("沁水县煤层气检验检测平台")
+    tab.view.selectRow(row)
+    before = tab.detail.table.rowCount()
+    assert "当前：申报中" in tab.detail.caption.text()
+
+    def fill(dialog):
+        combo = dialog.findChild(QComboBox, "status")
+        combo.setCurrentIndex(combo.findData("已认定"))
+        from datetime import date
+        dialog.findChild(QLineEdit, "changed_on").setText(date.today().isoformat())
+        dialog.findChild(QLineEdit, "approval_doc").setText("沁政函〔2026〕5号")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        _close(dialog)
+
+    when_modal(qtbot, fill)
+    assert tab.change_status()
+    assert tab.current_id() is not None and "当前：已认定" in tab.detail.caption.text()
+    assert tab.detail.table.rowCount() == before + 1
+    assert tab.detail.table.item(0, 2).text() == "沁政函〔2026〕5号"

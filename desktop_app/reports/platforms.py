@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.i18n import tr
-from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm, Totals
+from desktop_app.reports.merges import merged_runs, runs
+from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Totals
 
 FORM_ID = "platforms"
 SUMMARY_ID = "platforms-summary"
@@ -35,15 +36,6 @@ class PlatformLine:
     status: str
 
 
-def _runs(keys: Sequence[object]) -> list[tuple[int, int]]:
-    runs, a = [], 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[a]:
-            runs.append((a, i))
-            a = i
-    return runs
-
-
 def directory_form(lines: Sequence[PlatformLine], *, unit: str, furniture: Furniture,
                    subtitle: str = "") -> TableForm:
     """``lines`` sorted by type (catalogue order), then level, then name."""
@@ -60,14 +52,9 @@ def directory_form(lines: Sequence[PlatformLine], *, unit: str, furniture: Furni
         Column("status", tr("状态"), width=14),
     )
     rows = []
-    spans = []
-    types = [ln.type for ln in lines]
-    for a, b in _runs(types):
-        if b - a > 1:
-            spans.append(Span(a, 0, b - a))
-        for c, d in _runs([ln.level for ln in lines[a:b]]):
-            if d - c > 1:
-                spans.append(Span(a + c, 3, d - c))
+    spans = merged_runs([ln.type for ln in lines], 0)
+    for a, b in runs([ln.type for ln in lines]):
+        spans += merged_runs([ln.level for ln in lines[a:b]], 3, offset=a)
         for i in range(a, b):
             ln = lines[i]
             level_count = sum(1 for x in lines[a:b] if x.level == ln.level)

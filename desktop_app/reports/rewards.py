@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.i18n import tr
-from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm, Totals
+from desktop_app.reports.merges import merged_runs
+from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Totals
 
 FORM_ID = "rewards"
 FORM_VERSION = "1"
@@ -33,17 +34,17 @@ class RewardLine:
 
 def rewards_form(lines: Sequence[RewardLine], *, year: int, basis: str, unit: str, furniture: Furniture,
                  notes: Sequence[str]) -> TableForm:
-    columns = (
-        Column("holder", tr("企业（单位）"), width=34),
-        Column("seq", tr("序号"), width=9, kind="int"),
-        Column("item", tr("奖补事项"), width=52, align="left"),
-        Column("clause", tr("政策条款"), width=34, align="left"),
-        Column("on", tr("认定时间"), width=20),
-        Column("standard", tr("标准"), width=14, align="right"),
-        Column("due", tr("应奖"), width=15, align="right", kind="money"),
-        Column("paid", tr("已发放"), width=15, align="right", kind="money"),
-        Column("outstanding", tr("待发放"), width=15, align="right", kind="money"),
-        Column("note", tr("备注"), width=40, align="left"),
+    columns = (  # numbers and dates fixed (mm) so they never wrap; the texts share the rest
+        Column("holder", tr("企业（单位）"), width=1.0),
+        Column("seq", tr("序号"), width_mm=11, kind="int"),
+        Column("item", tr("奖补事项"), width=1.7, align="left"),
+        Column("clause", tr("政策条款"), width=1.2, align="left"),
+        Column("on", tr("认定时间"), width_mm=24),
+        Column("standard", tr("标准"), width_mm=19, align="right"),
+        Column("due", tr("应奖"), width_mm=18, align="right", kind="money"),
+        Column("paid", tr("已发放"), width_mm=18, align="right", kind="money"),
+        Column("outstanding", tr("待发放"), width_mm=18, align="right", kind="money"),
+        Column("note", tr("备注"), width=1.3, align="left"),
     )
     header = (
         HeaderCell(tr("企业（单位）"), 0, 0, rowspan=2), HeaderCell(tr("序号"), 0, 1, rowspan=2),
@@ -54,15 +55,9 @@ def rewards_form(lines: Sequence[RewardLine], *, year: int, basis: str, unit: st
         HeaderCell(tr("待发放"), 1, 8),
         HeaderCell(tr("备注"), 0, 9, rowspan=2),
     )
-    rows, spans = [], []
-    start = 0
-    for i, ln in enumerate(lines):
-        rows.append((ln.holder, i + 1, ln.item, ln.clause, ln.on, ln.standard, ln.due, ln.paid, ln.outstanding,
-                     ln.note))
-        if i + 1 == len(lines) or lines[i + 1].holder != ln.holder:
-            if i > start:
-                spans.append(Span(start, 0, i - start + 1))
-            start = i + 1
+    rows = [(ln.holder, i, ln.item, ln.clause, ln.on, ln.standard, ln.due, ln.paid, ln.outstanding, ln.note)
+            for i, ln in enumerate(lines, start=1)]
+    spans = merged_runs([ln.holder for ln in lines], 0)
     return TableForm(
         form_id=FORM_ID, version=FORM_VERSION, title=tr("奖补测算表"),
         subtitle=tr("（{y}年度；{basis}）").format(y=year, basis=basis), columns=columns, header=header,

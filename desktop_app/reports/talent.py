@@ -81,21 +81,23 @@ def by_industry_form(rows: Sequence[CountRow], categories: Sequence[str], **kw) 
 
 def high_level_form(lines: Sequence[HighLevelLine], *, unit: str, year: int, furniture: Furniture,
                     masked: bool = True) -> TableForm:
-    columns = (
-        Column("seq", tr("序号"), width=9, kind="int"),
-        Column("name", tr("姓名"), width=15),
-        Column("gender", tr("性别"), width=8),
-        Column("birth", tr("出生年份"), width=12),
-        Column("education", tr("学历"), width=16),
-        Column("title", tr("职称"), width=12),
-        Column("specialty", tr("专业特长"), width=20),
-        Column("employer", tr("工作单位"), width=38, align="left"),
-        Column("tier", tr("人才层级"), width=20),
-        Column("method", tr("引进方式"), width=16),
-        Column("date", tr("引进时间"), width=23),
-        Column("industry", tr("服务产业"), width=14),
-        Column("id_number", tr("身份证号"), width=34),
-    )
+    """The roster; ID numbers masked unless the clerk unmasked them (with a reason, logged).
+    Widths keep the usual values (七字的引进方式, 五字的产业) on one line."""
+    columns = [  # fixed widths (mm) fit the usual values on one line at 11 pt; names and units share the rest
+        Column("seq", tr("序号"), width_mm=12, kind="int"),
+        Column("name", tr("姓名"), width_mm=15),
+        Column("gender", tr("性别"), width_mm=9),
+        Column("birth", tr("出生年份"), width_mm=11),
+        Column("education", tr("学历"), width_mm=22),
+        Column("title", tr("职称"), width_mm=14),
+        Column("specialty", tr("专业特长"), width=1),
+        Column("employer", tr("工作单位"), width=1.6, align="left"),
+        Column("tier", tr("人才层级"), width_mm=22),
+        Column("method", tr("引进方式"), width_mm=30),
+        Column("date", tr("引进时间"), width_mm=24),
+        Column("industry", tr("服务产业"), width_mm=22),
+        Column("id_number", tr("身份证号"), width_mm=40),
+    ]
     rows = [(i, ln.name, ln.gender, str(ln.birth_year or ""), ln.education, ln.prof_title, ln.specialty,
              ln.employer, ln.tier, ln.intro_method, (ln.intro_date or "").replace("-", "."), ln.industry,
              ln.id_number) for i, ln in enumerate(lines, start=1)]

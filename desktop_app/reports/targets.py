@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.i18n import tr
-from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
+from desktop_app.reports.merges import merged_runs
+from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm
 
 FORM_ID = "targets"
 FORM_VERSION = "1"
@@ -57,16 +58,9 @@ def targets_form(lines: Sequence[TargetLine], *, year: int, scope: str, unit: st
         HeaderCell(tr("进度"), 1, 10),
         HeaderCell(tr("实际值来源"), 0, 11, rowspan=2),
     )
-    rows, spans = [], []
-    start = 0
-    for i, ln in enumerate(lines):
-        rows.append((ln.document, i + 1, ln.indicator, ln.measure_unit, ln.baseline, ln.target, ln.target_year,
-                     ln.required, ln.actual, ln.completion, ln.status, ln.source))
-        last = i + 1 == len(lines) or lines[i + 1].document != ln.document
-        if last:
-            if i - start > 0:
-                spans.append(Span(start, 0, i - start + 1))
-            start = i + 1
+    rows = [(ln.document, i, ln.indicator, ln.measure_unit, ln.baseline, ln.target, ln.target_year, ln.required,
+             ln.actual, ln.completion, ln.status, ln.source) for i, ln in enumerate(lines, start=1)]
+    spans = merged_runs([ln.document for ln in lines], 0)
     done = sum(1 for ln in lines if ln.status in (tr("达标"), tr("达到进度")))
     judged = sum(1 for ln in lines if ln.status)
     subtitle = tr("（{scope}，{y}年；{n} 项指标，已判断 {j} 项，达标或达到进度 {d} 项）").format(

@@ -301,12 +301,7 @@ def save_target(ledger: Ledger, values: dict[str, Any], milestones: list[tuple[A
         if target_id is None:
             target_id = w.insert("targets", out)
         else:
-            old = ledger.conn.execute("SELECT seed_key FROM targets WHERE id = ? AND deleted_at IS NULL",
-                                      (target_id,)).fetchone()
-            if old is None:
-                raise UserError(tr("目标不存在或已删除"))
-            if old[0]:
-                raise UserError(tr("内置目标来自政策文件，不能修改；可填报实际值或新增本级目标"))
+            _own_target(ledger, target_id, tr("内置目标来自政策文件，不能修改；可填报实际值或新增本级目标"))
             w.update("targets", target_id, out)
             w.delete_children("target_values", "target_id", target_id)
         for year, value in years:
@@ -328,10 +323,15 @@ def get_target(ledger: Ledger, target_id: str) -> dict[str, Any]:
 
 def delete_target(ledger: Ledger, target_id: str) -> None:
     with ledger.write() as w:
-        old = ledger.conn.execute("SELECT seed_key FROM targets WHERE id = ? AND deleted_at IS NULL",
-                                  (target_id,)).fetchone()
-        if old is None:
-            raise UserError(tr("目标不存在或已删除"))
-        if old[0]:
-            raise UserError(tr("内置目标来自政策文件，不能删除"))
+        _own_target(ledger, target_id, tr("内置目标来自政策文件，不能删除"))
         w.soft_delete("targets", target_id)
+
+
+def _own_target(ledger: Ledger, target_id: str, builtin_message: str) -> None:
+    """A county's own target may change; one from the documents may not."""
+    old = ledger.conn.execute("SELECT seed_key FROM targets WHERE id = ? AND deleted_at IS NULL",
+                              (target_id,)).fetchone()
+    if old is None:
+        raise UserError(tr("目标不存在或已删除"))
+    if old[0]:
+        raise UserError(builtin_message)

@@ -6,18 +6,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from desktop_app.services import platforms
 from tests.ui.test_main_window import visible_texts, when_modal
 from ui.app import make_app
-from ui.main_window import MainWindow
 from ui.talent.picker import PickerDialog, enterprise_source
 
 
 @pytest.fixture
-def tab(qtbot, demo_ledger):
-    make_app()
-    w = MainWindow(demo_ledger)
-    qtbot.addWidget(w)
-    w.show()
-    tab = w.tab_widgets["platforms"]
-    w.tabs.setCurrentWidget(tab)
+def tab(demo_window):
+    tab = demo_window.tab_widgets["platforms"]
+    demo_window.tabs.setCurrentWidget(tab)
     return tab
 
 

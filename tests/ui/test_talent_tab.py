@@ -5,25 +5,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from desktop_app.services import talent
 from tests.ui.test_main_window import visible_texts, when_modal
-from ui.app import make_app
-from ui.main_window import MainWindow
 
 GOOD = "110105199003070017"  # a man born 1990-03-07
 
 
 @pytest.fixture
-def window(qtbot, demo_ledger):
-    make_app()
-    w = MainWindow(demo_ledger)
-    qtbot.addWidget(w)
-    w.show()
-    w.tabs.setCurrentWidget(w.tab_widgets["talent"])
-    return w
-
-
-@pytest.fixture
-def tab(window):
-    return window.tab_widgets["talent"]
+def tab(demo_window):
+    demo_window.tabs.setCurrentWidget(demo_window.tab_widgets["talent"])
+    return demo_window.tab_widgets["talent"]
 
 
 def test_three_pages_and_the_people_list(tab):

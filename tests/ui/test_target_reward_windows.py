@@ -7,17 +7,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from desktop_app.services import rewards, targets
 from tests.ui.test_main_window import when_modal
-from ui.app import make_app
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_ledger):
-    make_app()
-    w = MainWindow(demo_ledger)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(demo_window):
+    return demo_window
 
 
 def _menu_action(window, text):

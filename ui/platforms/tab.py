@@ -1,11 +1,11 @@
 """平台 tab: innovation platforms and carriers, with each one's status history below."""
 
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop_app.services import catalogs, platforms, units
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef, RecordDialog
-from ui.talent.detail import DetailPanel, KeepsSelection
+from ui.talent.detail import DetailPanel, KeepsSelection, run_dialog
 from ui.talent.picker import FormDialog, PickerField, enterprise_source
 
 
@@ -101,11 +101,6 @@ class PlatformsTab(KeepsSelection, ListTab):
                   FieldDef("changed_on", self.tr("变更日期"), "date", required=True),
                   FieldDef("approval_doc", self.tr("批准文号"), placeholder=self.tr("认定时填写")),
                   FieldDef("note", self.tr("说明"))]
-        dialog = RecordDialog(self.tr("平台状态变更"), fields,
-                              lambda v: platforms.change_status(self.ledger, platform_id, v), None, self)
-        self._last_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self.refresh()
-        self.changed.emit()
-        return True
+        return run_dialog(self, RecordDialog(self.tr("平台状态变更"), fields,
+                                             lambda v: platforms.change_status(self.ledger, platform_id, v), None,
+                                             self))

@@ -2,21 +2,16 @@
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +24,7 @@ from ui import report_menu
 from ui.common.record_dialog import FieldDef
 from ui.talent.picker import FormDialog, PickerField, enterprise_source
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
-from ui.targets.window import open_single
+from ui.targets.tool_window import ToolWindow, open_single
 
 SHOW = (("", "全部事项"), ("pending", "待核定金额"), ("unpaid", "待发放"), ("paid", "已发放"))
 
@@ -55,13 +50,9 @@ def _money(value: float) -> str:
     return f"{value:,.2f}"
 
 
-class RewardsWindow(QDialog):
-    changed = Signal()
-
+class RewardsWindow(ToolWindow):
     def __init__(self, ledger, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ledger = ledger
-        self.setWindowFlag(Qt.WindowType.Window)
+        super().__init__(ledger, parent)
         info = rewards.policy(ledger)
         self.info = info
         self.setWindowTitle(self.tr("奖补测算 — {doc}附件2《{t}》").format(doc=info.doc_no, t=info.title))
@@ -107,14 +98,7 @@ class RewardsWindow(QDialog):
         self.delete_button.clicked.connect(self.delete_item)
         self.policy_button = QPushButton(tr("政策原文…"), objectName="policy")
         self.policy_button.clicked.connect(self.show_policy)
-        self.print_button = QToolButton(objectName="print", text=tr("打印…"))
-        self.print_button.setToolTip(tr("打印或导出奖补测算表"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.print_button)
-        menu.addAction(tr("PDF（打印盖章）…"), lambda: self.print_form("pdf"))
-        menu.addAction(tr("Excel（可编辑）…"), lambda: self.print_form("xlsx"))
-        self.print_button.setMenu(menu)
-
+        self.print_button = self.make_print_button(tr("奖补测算表"), self.print_form)
         since = tr("政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from) if info.effective_from else ""
         caption = QLabel(tr("依据：{doc}附件2《{t}》。{rule}{since}").format(
             doc=info.doc_no, t=info.title, rule=info.rule_text, since=since), objectName="caption")
@@ -126,18 +110,7 @@ class RewardsWindow(QDialog):
         for w in (self.amount_button, self.pay_button, self.group_button, self.ungroup_button, self.add_button,
                   self.delete_button, self.policy_button, self.print_button):
             bar.addWidget(w)
-        self.view = QTableView(objectName="rewards")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for i, width in enumerate((190, 300, 180, 84, 76, 64, 64, 64, 72, 64)):
-            self.view.setColumnWidth(i, width)
+        self.view = self.table_view(self.model, "rewards", (190, 300, 180, 84, 76, 64, 64, 64, 72, 64), multi=True)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.view.doubleClicked.connect(lambda _: self.record_payment())
         self.summary = QLabel(objectName="summary")

@@ -1,12 +1,12 @@
 """科技特派员: who is posted where, and what each did (service records) under the list."""
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.errors import UserError
 from desktop_app.services import commissioners, units
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef, RecordDialog
-from ui.talent.detail import DetailPanel, KeepsSelection
+from ui.talent.detail import DetailPanel, KeepsSelection, run_dialog
 from ui.talent.picker import FormDialog, PickerField, enterprise_source, talent_source
 
 
@@ -92,12 +92,7 @@ class CommissionersPage(KeepsSelection, ListTab):
                   FieldDef("content", self.tr("服务内容"), "multiline", required=True)]
         dialog = RecordDialog(self.tr("登记服务记录"), fields,
                               lambda v: commissioners.add_service(self.ledger, posting, v), None, self)
-        self._last_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.refresh()
-        self.changed.emit()
-        return dialog.result_value
+        return dialog.result_value if run_dialog(self, dialog) else None
 
     def delete_service(self) -> None:
         service_id = self.detail.selected_id()

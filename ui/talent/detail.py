@@ -1,10 +1,12 @@
-"""A detail table under a list tab (a team's members, a posting's services, a platform's history)."""
+"""A detail table under a list tab (a team's members, a posting's services, a platform's history),
+and running a dialog that writes: refresh and tell the window on success."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -72,3 +74,13 @@ class KeepsSelection:
             self.select_record(keep)
         if getattr(self, "detail", None) is not None:
             self.show_detail()
+
+
+def run_dialog(owner, dialog: QDialog) -> bool:
+    """``owner`` (a tab or tool window) keeps the dialog for tests, refreshes and emits ``changed``."""
+    owner._last_dialog = dialog
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    owner.refresh()
+    owner.changed.emit()
+    return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTableWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -163,6 +164,22 @@ class FormDialog(RecordDialog):
         if isinstance(f, PickerField) and f.source is not None and f.ledger is not None:
             return RefPicker(f.ledger, f.source)
         return super()._make_widget(f)
+
+    def add_table_section(self, caption: str, table: QTableWidget, name: str, headers: Sequence[str],
+                          buttons: Sequence[tuple[str, str, Callable[[], object]]]) -> None:
+        """A table under the form (members, yearly values) with its caption and buttons (text, name, slot)."""
+        table.setObjectName(name)
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(caption))
+        bar.addStretch(1)
+        for text, object_name, slot in buttons:
+            button = QPushButton(text, objectName=object_name)
+            button.clicked.connect(lambda _=False, f=slot: f())
+            bar.addWidget(button)
+        self.layout().insertLayout(1, bar)
+        self.layout().insertWidget(2, table)
 
     def _two_columns(self) -> None:
         outer = self.layout()

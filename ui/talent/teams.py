@@ -4,10 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
 )
@@ -27,24 +24,14 @@ class TeamDialog(FormDialog):
         super().__init__(title, fields, save, values, parent)
         self.ledger = parent.ledger
         table = self.member_table
-        table.setObjectName("members")
-        table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("工作单位"), self.tr("角色")])
+        self.add_table_section(self.tr("团队成员（负责人自动列为成员）"), table, "members",
+                               [self.tr("姓名"), self.tr("工作单位"), self.tr("角色")],
+                               [(self.tr("添加成员…"), "add_member", self.add_member),
+                                (self.tr("移除成员"), "remove_member", self.remove_member)])
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setMinimumHeight(150)
-        add = QPushButton(self.tr("添加成员…"), objectName="add_member")
-        add.clicked.connect(self.add_member)
-        remove = QPushButton(self.tr("移除成员"), objectName="remove_member")
-        remove.clicked.connect(self.remove_member)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("团队成员（负责人自动列为成员）")))
-        bar.addStretch(1)
-        bar.addWidget(add)
-        bar.addWidget(remove)
-        layout = self.layout()
-        layout.insertLayout(1, bar)
-        layout.insertWidget(2, table)
         for m in (values or {}).get("members", []):
             self.append_member(m["talent_id"], m["name"], m["employer"] or "", m["role"])
 

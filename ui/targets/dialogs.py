@@ -1,17 +1,15 @@
 """Dialogs of the 目标完成情况 window: a county's own target (with yearly values), a typed actual."""
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
 )
 
 from desktop_app.domain.targets import COMPARISONS, comparison_label
 from desktop_app.services import targets
-from ui.common.record_dialog import FieldDef, RecordDialog
+from ui.common.record_dialog import FieldDef
+from ui.talent.picker import FormDialog
 
 
 def target_fields(dialog, ledger) -> list[FieldDef]:
@@ -33,28 +31,19 @@ def target_fields(dialog, ledger) -> list[FieldDef]:
     ]
 
 
-class TargetDialog(RecordDialog):
+class TargetDialog(FormDialog):
     """A county's own target; the yearly target values go in the table under the form."""
 
     def __init__(self, title, fields, save, values=None, parent=None):
         self.values_table = QTableWidget(0, 2)
         super().__init__(title, fields, save, values, parent)
         table = self.values_table
-        table.setObjectName("milestones")
-        table.setHorizontalHeaderLabels([self.tr("目标年份"), self.tr("目标值")])
+        self.add_table_section(self.tr("年度目标值（至少一个）"), table, "milestones",
+                               [self.tr("目标年份"), self.tr("目标值")],
+                               [(self.tr("添加年度"), "add_year", lambda: self.add_row("", "")),
+                                (self.tr("删除年度"), "remove_year", self.remove_row)])
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setMaximumHeight(140)
-        add = QPushButton(self.tr("添加年度"), objectName="add_year")
-        add.clicked.connect(lambda: self.add_row("", ""))
-        remove = QPushButton(self.tr("删除年度"), objectName="remove_year")
-        remove.clicked.connect(self.remove_row)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度目标值（至少一个）")))
-        bar.addStretch(1)
-        bar.addWidget(add)
-        bar.addWidget(remove)
-        self.layout().insertLayout(1, bar)
-        self.layout().insertWidget(2, table)
         for year, value in (values or {}).get("milestones", []) or [("", "")]:
             self.add_row(year, value)
 

@@ -3,24 +3,18 @@
 from datetime import date
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +28,7 @@ from ui.common.record_dialog import RecordDialog
 from ui.targets.chart import build_chart
 from ui.targets.dialogs import TargetDialog, actual_fields, target_fields
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
+from ui.targets.tool_window import ToolWindow, open_single
 
 
 def _status_color(row: targets.TargetRow):
@@ -55,13 +50,9 @@ def _source(row: targets.TargetRow, tr) -> str:
     return tr("台账无本年数据") if row.counted else tr("待填报")
 
 
-class TargetsWindow(QDialog):
-    changed = Signal()
-
+class TargetsWindow(ToolWindow):
     def __init__(self, ledger, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ledger = ledger
-        self.setWindowFlag(Qt.WindowType.Window)
+        super().__init__(ledger, parent)
         self.setWindowTitle(self.tr("目标完成情况 — {unit}").format(unit=ledger.unit.name))
         self.resize(1280, 800)
         tr = self.tr
@@ -107,14 +98,7 @@ class TargetsWindow(QDialog):
         self.edit_button.clicked.connect(lambda: self.edit_target(self.current_id()))
         self.delete_button = QPushButton(tr("删除目标"), objectName="delete_target")
         self.delete_button.clicked.connect(self.delete_target)
-        self.print_button = QToolButton(objectName="print", text=tr("打印…"))
-        self.print_button.setToolTip(tr("打印或导出目标完成情况表"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.print_button)
-        menu.addAction(tr("PDF（打印盖章）…"), lambda: self.print_form("pdf"))
-        menu.addAction(tr("Excel（可编辑）…"), lambda: self.print_form("xlsx"))
-        self.print_button.setMenu(menu)
-
+        self.print_button = self.make_print_button(tr("目标完成情况表"), self.print_form)
         bar = QHBoxLayout()
         for w in (QLabel(tr("年度")), self.year, QLabel(tr("地区")), self.scope, self.baseline_only):
             bar.addWidget(w)
@@ -123,18 +107,7 @@ class TargetsWindow(QDialog):
                   self.print_button):
             bar.addWidget(w)
 
-        self.view = QTableView(objectName="targets")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for i, width in enumerate((130, 60, 300, 44, 90, 72, 56, 72, 72, 70, 72)):
-            self.view.setColumnWidth(i, width)
+        self.view = self.table_view(self.model, "targets", (130, 60, 300, 44, 90, 72, 56, 72, 72, 70, 72))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_current())
         self.view.doubleClicked.connect(lambda _: self.type_actual())
 
@@ -214,14 +187,6 @@ class TargetsWindow(QDialog):
         self.detail.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
 
     # ---- actions --------------------------------------------------------
-    def _run(self, dialog: QDialog) -> bool:
-        self._last_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self.refresh()
-        self.changed.emit()
-        return True
-
     def type_actual(self) -> bool:
         row = self.current()
         if row is None or not targets.can_type_actual(row):
@@ -230,7 +195,7 @@ class TargetsWindow(QDialog):
                               lambda v: targets.set_actual(self.ledger, row.id, v),
                               {"year": self.year.value(), "value": "" if row.actual is None else row.actual,
                                "source_note": row.actual_source if row.typed else ""}, self)
-        return self._run(dialog)
+        return self.run_dialog(dialog)
 
     def clear_actual(self) -> None:
         row = self.current()
@@ -251,7 +216,7 @@ class TargetsWindow(QDialog):
         dialog = TargetDialog(title, target_fields(self, self.ledger),
                               lambda v: targets.save_target(self.ledger, v, v.pop("milestones"), target_id),
                               values, self)
-        return self._run(dialog)
+        return self.run_dialog(dialog)
 
     def delete_target(self) -> None:
         row = self.current()
@@ -272,25 +237,6 @@ class TargetsWindow(QDialog):
         spec = printing.registry()["targets"]
         return report_menu.print_report(self, spec, out=out, fmt=fmt,
                                         params={"year": self.year.value(), "scope": self.scope.currentData() or "*"})
-
-
-def open_single(window, attr: str, cls):
-    """One tool window of ``cls`` per main window and ledger, following the ledger's changes."""
-    win = getattr(window, attr, None)
-    if win is not None and win.ledger is not window.ledger:  # another ledger was opened meanwhile
-        window.ledger_changed.disconnect(win.refresh)
-        win.close()
-        win.deleteLater()
-        win = None
-    if win is None:
-        win = cls(window.ledger, window)
-        win.changed.connect(window.ledger_changed)
-        window.ledger_changed.connect(win.refresh)
-        setattr(window, attr, win)
-    win.show()
-    win.raise_()
-    win.activateWindow()
-    return win
 
 
 def open_targets(window) -> TargetsWindow:

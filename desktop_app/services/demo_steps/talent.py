@@ -145,8 +145,8 @@ def _rewards(ledger: Ledger, ctx: DemoContext, new_platforms: dict[str, str], pe
     rule = next(r for r in rewards.rules(ledger) if r.event == "tech_transfer_deal")
     rewards.add_manual(ledger, {"rule_id": rule.id, "year": ctx.today.year,
                                 "enterprise_id": ctx.enterprise_ids.get("山西鑫伟精铸有限公司"),
-                                "description": "通过山西科技成果转化和知识产权交易管理服务平台购入精密铸造砂型3D打印成果并在县内转化",
-                                "approved_amount": 3, "note": "按成交额的 10% 核定"})
+                                "description": "精密铸造砂型3D打印技术成果在县内转化",
+                                "approved_amount": 3, "note": "经省科技成果转化平台交易，按成交额 10% 核定"})
 
 
 def _typed_actuals(ledger: Ledger, ctx: DemoContext) -> None:

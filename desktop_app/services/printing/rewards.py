@@ -10,8 +10,8 @@ from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 from desktop_app.services.printing.furniture import furniture_for
 
-APPLIED = ("本表按“同一企业（机构）的同一个项目（技术）按最高等次奖励、不予重复奖励”测算：同一项目的各事项只计最高一项；"
-           "较低等次已发放的，较高等次只补足差额。同一项目由经办人在“奖补测算”窗口中合并认定。")
+APPLIED = ("注：1. 按政策“{rule}”测算：同一企业的同一项目（由经办人合并认定）只计最高一项，"
+           "较低等次已发放的只补足差额。")
 
 
 def item_text(a: Award) -> str:
@@ -30,7 +30,8 @@ def line(a: Award) -> RewardLine:
         note = (note + "；" if note else "") + tr("{d} 发放").format(d=a.decision.paid_on)
     return RewardLine(
         holder=a.event.enterprise or tr("（未填单位）"), item=item_text(a),
-        clause=f"{rewards.numeral(a.rule.policy_seq)}、{a.rule.policy_title}", on=(a.event.on or "").replace("-", "."),
+        clause=f"{rewards.numeral(a.rule.policy_seq)}、{a.rule.policy_title}",
+        on=(a.event.on or str(a.event.year)).replace("-", "."),
         standard=a.rule.standard_text(), due=tr("待核定") if pending else a.due, paid=a.paid,
         outstanding=tr("待核定") if pending else a.outstanding, note=note)
 
@@ -39,10 +40,10 @@ def build(ledger: Ledger, params: dict[str, Any]):
     year = int(params["year"])
     info = rewards.policy(ledger)
     found = rewards.awards(ledger, year)
-    notes = [tr("注：1. 政策原文：") + info.rule_text, tr("2. ") + tr(APPLIED),
-             tr("3. 标准栏“一事一议”“最高”项须经办人核定金额；核定前应奖、待发放栏为“待核定”，不计入合计。")]
+    notes = [tr(APPLIED).format(rule=info.rule_text.split(",同时")[0]),
+             tr("2. 标准栏为“一事一议”“最高”的事项须核定金额，核定前应奖、待发放栏为“待核定”，不计入合计。")]
     if info.effective_from:
-        notes.append(tr("4. 政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from))
+        notes.append(tr("3. 政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from))
     if not found:
         notes.insert(0, tr("本年度台账中没有符合奖补政策的事项。"))
     return rewards_form([line(a) for a in found], year=year, basis=info.caption, unit=ledger.unit.name,

@@ -1,0 +1,78 @@
+"""What the 目标完成情况 and 奖补测算 windows share: a non-modal window over the ledger,
+a read-only table, a print button (PDF or Excel), dialogs that refresh it on success."""
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from ui.talent.detail import run_dialog
+
+
+class ToolWindow(QDialog):
+    changed = Signal()          # wrote to the ledger (the main window then refreshes its tabs)
+
+    def __init__(self, ledger, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setWindowFlag(Qt.WindowType.Window)
+
+    def refresh(self, *_args) -> None:
+        raise NotImplementedError
+
+    def table_view(self, model, name: str, widths: Sequence[int], *, multi: bool = False) -> QTableView:
+        view = QTableView(objectName=name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                              else QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setDefaultSectionSize(24)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, width in enumerate(widths):
+            view.setColumnWidth(i, width)
+        return view
+
+    def make_print_button(self, form_title: str, print_form: Callable[[str], object]) -> QToolButton:
+        button = QToolButton(objectName="print", text=self.tr("打印…"))
+        button.setToolTip(self.tr("打印或导出{t}").format(t=form_title))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addAction(self.tr("PDF（打印盖章）…"), lambda: print_form("pdf"))
+        menu.addAction(self.tr("Excel（可编辑）…"), lambda: print_form("xlsx"))
+        button.setMenu(menu)
+        return button
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return run_dialog(self, dialog)
+
+
+def open_single(window, attr: str, cls):
+    """One tool window of ``cls`` per main window and ledger, following the ledger's changes."""
+    win = getattr(window, attr, None)
+    if win is not None and win.ledger is not window.ledger:  # another ledger was opened meanwhile
+        window.ledger_changed.disconnect(win.refresh)
+        win.close()
+        win.deleteLater()
+        win = None
+    if win is None:
+        win = cls(window.ledger, window)
+        win.changed.connect(window.ledger_changed)
+        window.ledger_changed.connect(win.refresh)
+        setattr(window, attr, win)
+    win.show()
+    win.raise_()
+    win.activateWindow()
+    return win

@@ -128,9 +128,10 @@ def find_id(ledger: Ledger, enterprise_id: str, period: str) -> str | None:
 
 
 def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: str | None = None, *,
-         new_files: list[Path | str] = (), reuse_evidence: list[str] = ()) -> str:
-    """Create (no id) or replace a return; new evidence files and files reused
-    from another return (evidence ids) are attached in the same transaction."""
+         new_files: list[Path | str] = (), reuse_evidence: list[str] = (), remove_evidence: list[str] = ()) -> str:
+    """Create (no id) or replace a return. Evidence changes made in the dialog —
+    new files, files reused from another return, files taken off (evidence
+    ids) — are part of the same transaction."""
     with ledger.write() as w:
         name = _enterprise_name(ledger, enterprise_id)
         ret = clean(ledger, enterprise_id, values)
@@ -152,6 +153,10 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: 
             w.insert("survey_institutions", {"survey_id": survey_id, "seq": seq, **inst.__dict__})
         for seq, proj in enumerate(ret.projects, start=1):
             w.insert("survey_projects", {"survey_id": survey_id, "seq": seq, **proj.__dict__})
+        for ev_id in remove_evidence:
+            if evidence.get(ledger, ev_id).owner_id != survey_id:
+                raise UserError(tr("要移除的印证材料不属于这张调查表"))
+            evidence.remove(ledger, ev_id)
         for path in new_files:
             evidence.attach(ledger, "surveys", survey_id, path)
         for ev_id in reuse_evidence:

@@ -84,6 +84,17 @@ def _titles(ledger: Ledger, ctx: DemoContext) -> None:
                             "AND year > ?", (ids["山西易高煤层气有限公司"], "高新技术企业", today.year - 5))
 
 
+def _contacts(ledger: Ledger) -> None:
+    """Sample people and addresses so the enterprise page reads like a real file."""
+    rows = ledger.conn.execute("SELECT e.id, COALESCE(tw.name, '') FROM enterprises e "
+                               "LEFT JOIN units tw ON tw.id = e.township_id ORDER BY e.rowid").fetchall()
+    surnames, given = "王李张刘陈杨赵黄周吴郭孙", ("建国", "志强", "海燕", "文军", "晓峰", "丽娟", "振华", "春生")
+    for i, (eid, town) in enumerate(rows):
+        ledger.writer.update("enterprises", eid, {
+            "legal_person": surnames[i % 12] + given[i % 8], "contact": surnames[(i + 5) % 12] + given[(i + 3) % 8],
+            "address": f"沁水县{town}{['工业园区', '府城路', '新兴街', '滨河路'][i % 4]}{10 + i * 7}号"})
+
+
 def _pairings(ledger: Ledger, ctx: DemoContext) -> None:
     rows = ledger.conn.execute("SELECT id, industry FROM enterprises WHERE above_scale = 1 AND deleted_at IS NULL "
                                "ORDER BY rowid").fetchall()
@@ -180,6 +191,7 @@ def _last_year(ledger: Ledger, ctx: DemoContext) -> None:
 def fill(ledger: Ledger, ctx: DemoContext) -> None:
     with ledger.write() as w:
         _titles(ledger, ctx)
+        _contacts(ledger)
         _pairings(ledger, ctx)
         _enrich(ledger, ctx.periods[1])
         _evidence(ledger, ctx)

@@ -38,12 +38,15 @@ class RowTable(QTableWidget):
         super().__init__(0, len(fields), parent)
         self.fields = fields
         self.keys = [key for key, _, _ in fields]
-        self.setHorizontalHeaderLabels([self.tr(label) for _, label, _ in fields])
+        self.setHorizontalHeaderLabels([two_lines(self.tr(label)) for _, label, _ in fields])
+        for c, (_, label, _) in enumerate(fields):
+            self.horizontalHeaderItem(c).setToolTip(self.tr(label))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(110)
         header.setMinimumSectionSize(60)
+        for c, (key, _, kind) in enumerate(fields):  # names and approvals get the room, figures stay compact
+            self.setColumnWidth(c, 190 if key == "name" else 140 if kind == "text" else 100)
         self.verticalHeader().setDefaultSectionSize(26)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -116,6 +119,17 @@ class RowTable(QTableWidget):
             for c in range(self.columnCount()):
                 if self.item(r, c):
                     self.item(r, c).setData(Qt.ItemDataRole.BackgroundRole, None)
+
+
+def two_lines(label: str) -> str:
+    """A long printed caption on two header lines: 机构研究开发 / 费用（万元）."""
+    if len(label) <= 7:
+        return label
+    head, paren, unit = label.partition("（")
+    if paren and len(head) <= 9:
+        return f"{head}\n（{unit}"
+    cut = 6 if len(label) > 9 else len(label) // 2
+    return f"{label[:cut]}\n{label[cut:]}"
 
 
 def _show(value: Any, kind: str) -> str:

@@ -50,7 +50,7 @@ class SurveyDialog(QDialog):
         self.removed: list[str] = []
         self.result_value: str | None = None
         self.setWindowTitle(self.tr("企业创新活动开展情况调查表 — {name}").format(name=enterprise["name"]))
-        self.resize(980, 760)
+        self.resize(1040, 700)  # fits a 1366 x 768 screen; the form scrolls
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("企业全称：<b>{name}</b>").format(name=enterprise["name"])), 1)

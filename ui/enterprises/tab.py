@@ -93,6 +93,9 @@ class EnterprisesTab(ListTab):
         layout.addWidget(self.splitter, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.view.setItemDelegateForColumn(self.model.keys.index("state"), StateDelegate(self.view))
+        for combo in self.filters.values():  # six filters must fit a 1280-pixel window; the popups show all
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         for key in ("contact", "phone"):
             self.view.setColumnHidden(self.model.keys.index(key), True)  # on the page; the list stays narrow
         self._update_summary()

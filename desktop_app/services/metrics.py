@@ -129,9 +129,20 @@ class CoverageFigures:
         return self.with_institution / self.above_scale if self.above_scale else 0.0
 
 
-def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> CoverageFigures:
+Basis = tuple[dict[str, SurveyFacts], set[str]]
+"""A period's returns and sign-offs read once (survey_facts, signed_off_ids), for several counts."""
+
+
+def coverage_basis(ledger: Ledger, period: str) -> Basis:
+    return survey_facts(ledger, period), signed_off_ids(ledger, period)
+
+
+def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None, *,
+             basis: Basis | None = None) -> CoverageFigures:
     """附件4 figures for the 规上 enterprises (or a subset, e.g. one township)."""
     ids = enterprise_ids if enterprise_ids is not None else above_scale_ids(ledger)
+    if basis is not None:
+        return _figures(ids, *basis)
     return _figures(ids, survey_facts(ledger, period, ids), signed_off_ids(ledger, period))
 
 
@@ -150,7 +161,7 @@ def _figures(ids: list[str], facts: dict[str, SurveyFacts], done: set[str]) -> C
 GROUPINGS = {"township": "COALESCE(tw.name, '')", "industry": "e.industry"}
 
 
-def coverage_groups(ledger: Ledger, period: str, by: str) -> dict[str, CoverageFigures]:
+def coverage_groups(ledger: Ledger, period: str, by: str, *, basis: Basis | None = None) -> dict[str, CoverageFigures]:
     """附件4 figures of the 规上 enterprises grouped by township or industry ('' = not filled in).
 
     One pass over the period's returns, however many groups (the summary of
@@ -161,8 +172,7 @@ def coverage_groups(ledger: Ledger, period: str, by: str) -> dict[str, CoverageF
             f"SELECT e.id, {GROUPINGS[by]} FROM enterprises e LEFT JOIN units tw ON tw.id = e.township_id "
             "WHERE e.deleted_at IS NULL AND e.above_scale = 1"):
         groups.setdefault(key or "", []).append(eid)
-    facts = survey_facts(ledger, period)
-    done = signed_off_ids(ledger, period)
+    facts, done = basis if basis is not None else coverage_basis(ledger, period)
     return {key: _figures(ids, facts, done) for key, ids in groups.items()}
 
 

@@ -84,10 +84,9 @@ def status(ledger: Ledger, enterprise_id: str, period: str) -> Status:
                   coverage_state(check, confirmed), latest)
 
 
-def states(ledger: Ledger, period: str) -> dict[str, str]:
+def states(ledger: Ledger, period: str, basis: metrics.Basis | None = None) -> dict[str, str]:
     """Coverage state of every enterprise that has a return or a decision (others: 未开展)."""
-    facts = metrics.survey_facts(ledger, period)
-    done = metrics.signed_off_ids(ledger, period)
+    facts, done = basis if basis is not None else metrics.coverage_basis(ledger, period)
     out = {eid: coverage_state(check_signoff(f), eid in done) for eid, f in facts.items()}
     out.update(dict.fromkeys(done, SIGNED_OFF))
     return {eid: s for eid, s in out.items() if s != NOT_STARTED}

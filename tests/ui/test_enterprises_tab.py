@@ -72,10 +72,12 @@ def test_enter_full_return_sign_off_and_coverage_moves(tab, qtbot, tmp_path):
     assert panel.marks["has_institution"].text() == "✔" and panel.marks["has_evidence"].text() == "✔"
     assert panel.confirm_button.isEnabled() and "符合销号条件" in panel.verdict.text()
     assert "已开展待核 1" in tab.summary.text()
+    tab.side.setCurrentWidget(tab.coverage)  # coverage on screen while the county confirms
+    town = tab.coverage.tables["township"]
+    assert [town.item(0, c).text() for c in (0, 1, 2, 4, 5)] == ["合计", "2", "1", "0", "0.0%"]
     panel.confirm_button.click()
     assert signoff.status(tab.ledger, eid, PERIOD).signed_off
     assert "覆盖率 <b>50.0%</b>" in tab.summary.text() and "已销号 <b>1</b>" in tab.summary.text()
-    town = tab.coverage.tables["township"]
     assert [town.item(0, c).text() for c in (0, 1, 4, 5)] == ["合计", "2", "1", "50.0%"]
     assert tab.page.state.text().strip() == "已销号"
     assert panel.history.rowCount() == 1 and panel.history.item(0, 2).text() == "确认销号"

@@ -49,18 +49,27 @@ class CoveragePanel(QWidget):
 
     def show_period(self, period: str) -> None:
         self.period = period
-        self.refresh()
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API): counted when looked at, not on every save
+        super().showEvent(event)
+        if getattr(self, "stale", True):
+            self.refresh()
 
     def refresh(self) -> None:
+        self.stale = False
         if not self.period:
             self.caption.setText(self.tr("台账中还没有调查表"))
             return
         self.caption.setText(self.tr("{p} 报送期，规上工业企业创新活动覆盖情况").format(p=self.period))
+        basis = metrics.coverage_basis(self.ledger, self.period)  # read once for both tables
+        total = metrics.coverage(self.ledger, self.period, basis=basis)
         for by, table in self.tables.items():
-            groups = metrics.coverage_groups(self.ledger, self.period, by)
+            groups = metrics.coverage_groups(self.ledger, self.period, by, basis=basis)
             order = [c.name for c in units.townships(self.ledger)] if by == "township" else catalogs.industries()
             names = [n for n in order if n in groups] + sorted(set(groups) - set(order))
-            total = metrics.coverage(self.ledger, self.period)
             rows = [(self.tr("合计"), total)] + [(n or self.tr("（未填）"), groups[n]) for n in names]
             table.setRowCount(len(rows))
             for r, (name, f) in enumerate(rows):

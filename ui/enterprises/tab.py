@@ -72,7 +72,8 @@ class EnterprisesTab(ListTab):
         self.noun = self.tr("企业")
         self.search_hint = self.tr("搜索企业名称、统一社会信用代码、法定代表人")
         self.period = default_period(ledger)
-        enterprise_list.prepare(ledger, self.period)
+        self._refreshes = 0
+        states = enterprise_list.prepare(ledger, self.period)
         super().__init__(ledger, parent)
         self._build_top()
         self.page = EnterprisePage(ledger)
@@ -98,7 +99,7 @@ class EnterprisesTab(ListTab):
             combo.setMinimumContentsLength(6)
         for key in ("contact", "phone"):
             self.view.setColumnHidden(self.model.keys.index(key), True)  # on the page; the list stays narrow
-        self._update_summary()
+        self._update_summary(states)
         self.coverage.show_period(self.period)
 
     def _build_top(self) -> None:
@@ -193,14 +194,15 @@ class EnterprisesTab(ListTab):
             self.refresh()
 
     def refresh(self) -> None:
+        self._refreshes += 1
         current = self.current_id()
-        enterprise_list.prepare(self.ledger, self.period)
+        states = enterprise_list.prepare(self.ledger, self.period)
         super().refresh()
         if current:
             self.select_record(current)
         self._fill_periods()
         self._refill_helpers()
-        self._update_summary()
+        self._update_summary(states)
         self.coverage.show_period(self.period)
         self._show_current()
 
@@ -214,8 +216,8 @@ class EnterprisesTab(ListTab):
                 combo.addItem(h, h)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
-    def _update_summary(self) -> None:
-        s = enterprise_list.summary(self.ledger, self.period)
+    def _update_summary(self, states: dict[str, str] | None = None) -> None:
+        s = enterprise_list.summary(self.ledger, self.period, states)
         self.summary.setText(self.tr(
             "规上工业企业 {n} 家：已销号 <b>{done}</b> · 已开展待核 {pending} · 未开展 {todo}　"
             "覆盖率 <b>{rate:.1f}%</b>").format(n=s.above_scale, done=s.signed_off, pending=s.pending,
@@ -228,8 +230,10 @@ class EnterprisesTab(ListTab):
         self.page.show_enterprise(self.current_id(), self.period)
 
     def _page_changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
+        before = self._refreshes
+        self.changed.emit()  # in the window this comes back as refresh()
+        if self._refreshes == before:
+            self.refresh()
 
     # ---- actions ---------------------------------------------------------
     def show_expiring(self) -> None:

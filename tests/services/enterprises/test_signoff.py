@@ -83,3 +83,18 @@ def test_list_state_filter_and_summary_follow_decisions(ledger):
     assert state_names(SIGNED_OFF) == ["测试企业1有限公司"]
     s = enterprise_list.summary(ledger, "2024-05")
     assert s.signed_off == 1 and round(s.rate, 4) == 0.3333
+
+
+def test_list_sorts_by_every_column(ledger):
+    from desktop_app.services.listing import ListQuery, ListSource
+
+    a = add_enterprise(ledger, 1)
+    add_enterprise(ledger, 2)
+    add_return(ledger, a, "2024-05", institutions=[INSTITUTION], evidence_files=1)
+    enterprise_list.prepare(ledger, "2024-05")
+    src = ListSource(ledger, enterprise_list.LIST)
+    for key in src.keys:
+        for desc in (False, True):
+            assert len(src.rowids(ListQuery(sort_key=key, descending=desc))) == 2, key
+    ids = src.rowids(ListQuery(sort_key="state"))
+    assert [src.rows(ids)[i][src.keys.index("state")] for i in ids] == [NOT_STARTED, PENDING]

@@ -13,18 +13,16 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 import desktop_app
 from desktop_app.fileio import atomic_output
-from desktop_app.i18n import tr
 from desktop_app.reports import fonts
 from desktop_app.reports.grid_form import GridBatch, GridCell, GridForm, as_forms, validate
 from desktop_app.reports.model import Cancelled, ProgressFn
 from desktop_app.reports.pdf_page import table_geometry
-from desktop_app.reports.xlsx import FOOTER, LINE_PT, NUMBER_FORMATS, UNIT_MM, _lines, sheet_names
+from desktop_app.reports.xlsx import LINE_PT, NUMBER_FORMATS, UNIT_MM, _lines, _Sheet, sheet_names
 from desktop_app.reports.xlsx_meta import write_meta
 
 TICKED, OPEN = "☑", "□"
@@ -42,8 +40,10 @@ def _cell_text(cell: GridCell) -> object:
     return cell.value
 
 
-class _GridSheet:
-    def __init__(self, ws: Worksheet, form: GridForm):
+class _GridSheet(_Sheet):
+    """Shares the table sheet's page setup (A4, one page wide, footer, print area); lays out its own grid."""
+
+    def __init__(self, ws: Worksheet, form: GridForm):  # no super().__init__: there is no TableForm here
         self.ws, self.form = ws, form
         self.n = len(form.columns)
         page_units = table_geometry(form.orientation).width / mm / UNIT_MM
@@ -119,19 +119,6 @@ class _GridSheet:
         for items in form.lines_below:
             self._line(items, LINE_FONT, 24)
         self._page_setup()
-
-    def _page_setup(self) -> None:
-        ws = self.ws
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = self.form.orientation
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins = PageMargins(left=0.59, right=0.59, top=0.79, bottom=0.79, header=0.3, footer=0.39)
-        ws.oddFooter.center.text = tr(FOOTER)
-        ws.oddFooter.center.size = 10
-        ws.print_area = f"A1:{get_column_letter(self.n)}{self.row - 1}"
 
 
 def write_grid_xlsx(data: GridForm | list[GridForm] | GridBatch, path: Path | str,

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.listing import Column, Filter, ListSpec
-from desktop_app.domain.codes import mask_phone
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF
-from desktop_app.i18n import tr
-from desktop_app.services import metrics, signoff
+from desktop_app.services import enterprises, metrics, signoff
 from desktop_app.services.ledger import Ledger
 
 TEMP_TABLE = "enterprise_coverage"
@@ -35,29 +33,23 @@ _PAIRED = ("SELECT e.rowid FROM helper_pairings hp JOIN enterprises e ON e.id = 
 _HOLDS = ("SELECT e.rowid FROM enterprise_titles et JOIN enterprises e ON e.id = et.enterprise_id "
           f"WHERE et.deleted_at IS NULL AND et.title = ? AND (et.valid_until IS NULL OR et.valid_until >= {_TODAY})")
 
+_BASE = {c.key: c for c in enterprises.LIST.columns}  # the registry's own columns, as they are
+
 LIST = ListSpec(
     table="enterprises",
     joins=f"LEFT JOIN units tw ON tw.id = t.township_id LEFT JOIN temp.{TEMP_TABLE} cv ON cv.rid = t.rowid",
     columns=(
-        Column("name", "t.name", sort_sql="t.name, t.uscc", sort_unique=True),
-        Column("uscc", "t.uscc", sort_unique=True),
-        Column("township", "tw.name"),
-        Column("industry", "t.industry"),
-        Column("above_scale", "t.above_scale", fmt=lambda v: tr("是") if v else tr("否")),
+        *(_BASE[k] for k in ("name", "uscc", "township", "industry", "above_scale")),
         # sort terms may hold no comma (ListSpec splits sort_sql on commas)
         Column("state", _STATE, sort_sql="cv.state"),  # NULL (未开展) < 已开展待核 < 已销号
         Column("titles", _TITLES, sort_sql="(SELECT MIN(et.title) FROM enterprise_titles et "
                                            "WHERE et.enterprise_id = t.id AND et.deleted_at IS NULL)"),
         Column("helpers", _HELPERS, sort_sql="(SELECT MIN(hp.helper_unit) FROM helper_pairings hp "
                                              "WHERE hp.enterprise_id = t.id AND hp.deleted_at IS NULL)"),
-        Column("legal_person", "t.legal_person"),
-        Column("contact", "t.contact"),
-        Column("phone", "t.phone", fmt=mask_phone),
+        *(_BASE[k] for k in ("legal_person", "contact", "phone")),
     ),
     filters=(
-        Filter("township_id", "t.township_id = ?"),
-        Filter("industry", "t.industry = ?"),
-        Filter("above_scale", "t.above_scale = ?"),
+        *enterprises.LIST.filters,
         Filter("title", f"t.rowid IN ({_HOLDS})"),
         Filter("state", f"{_STATE} = ?"),
         Filter("helper", f"(? = '{NO_HELPER}' AND t.rowid NOT IN ({_PAIRED})) "

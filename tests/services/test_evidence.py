@@ -7,8 +7,8 @@ from desktop_app.services import enterprises, evidence
 from tests.conftest import file_state
 
 
-def _survey(ledger):
-    eid = enterprises.save(ledger, {"name": "沁水县测试煤业有限公司", "uscc": "91140521MA0K3F2L1W"})
+def _survey(ledger, name="沁水县测试煤业有限公司", uscc="91140521MA0K3F2L1W"):
+    eid = enterprises.save(ledger, {"name": name, "uscc": uscc})
     with ledger.write() as w:
         return w.insert("surveys", {"enterprise_id": eid, "period": "2024-05"})
 
@@ -40,9 +40,7 @@ def test_attach_list_export_and_dedup(ledger, tmp_path):
 
 
 def _survey_other(ledger):
-    eid = enterprises.save(ledger, {"name": "沁水县另一公司", "uscc": "91140521MA0K3F2L20"})
-    with ledger.write() as w:
-        return w.insert("surveys", {"enterprise_id": eid, "period": "2024-05"})
+    return _survey(ledger, "沁水县另一公司", "91140521MA0K3F2L20")
 
 
 def test_remove_is_soft_and_audited(ledger, tmp_path):

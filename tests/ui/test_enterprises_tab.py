@@ -235,3 +235,20 @@ def test_township_ledger_only_sees_state(qtbot, tmp_path):
         assert panel.township_note.isVisible() and "只能查看" in panel.township_note.text()
     finally:
         lg.close()
+
+
+def test_duplicate_credit_code_shown_under_the_form(tab, qtbot):
+    from tests.services.enterprises.helpers import code
+
+    seen = {}
+
+    def fill(dialog):
+        dialog.widgets["name"].setText("另一家公司")
+        dialog.widgets["uscc"].setText(code(1))
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        seen["error"] = dialog.error_label.text()
+        dialog.reject()
+
+    when_modal(qtbot, fill)
+    assert tab.add_record() is None
+    assert "已被“龙港甲煤业有限公司”使用" in seen["error"] and tab.model.rowCount() == 2

@@ -33,10 +33,14 @@ def survey_print(ledger: Ledger, row: tuple, period: str) -> SurveyPrint:
                        township=township, unit=ledger.unit.name)
 
 
-def build(ledger: Ledger, params: dict[str, Any]) -> GridForm:
+def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
+    """One enterprise's form; with only a township given (the 报表 menu), that township's batch."""
     code = normalize_uscc(str(params.get("enterprise") or ""))
+    if not code and params.get("township"):
+        return batch(ledger, params)
     if not code:
-        raise UserError(tr("请用 --enterprise 指定企业的统一社会信用代码，或用 --all 批量打印一个乡镇的调查表"))
+        raise UserError(tr("请填写企业的统一社会信用代码（--enterprise）；要打印一个乡镇的全部调查表，"
+                           "请选择乡镇或加 --all"))
     if err := uscc_error(code):
         raise UserError(err)
     row = ledger.conn.execute(_ENTERPRISE + " AND e.uscc = ?", (code,)).fetchone()

@@ -95,3 +95,23 @@ def test_period_in_future_refused(small, tmp_path):
     with pytest.raises(UserError, match="在将来"):
         printing.write_report(small, "coverage-summary", "pdf", tmp_path / "s.pdf", {"period": "2999-01"})
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_cli_forms_and_one_line_errors(small, tmp_path, capsys):
+    from desktop_app import cli
+    from tests.conftest import file_state
+
+    small.close()
+    db = str(small.path)
+    for form, extra in (("coverage-summary", ["--period", "2024-05"]), ("high-tech", ["--year", "2024"])):
+        for fmt in ("pdf", "xlsx"):
+            out = tmp_path / f"{form}.{fmt}"
+            assert cli.run(["--db", db, "report", form, "--format", fmt, "--out", str(out), *extra]) == 0
+            assert out.stat().st_size > 1000
+    before = file_state(small.path)
+    capsys.readouterr()
+    assert cli.run(["--db", db, "report", "coverage-summary", "--format", "pdf", "--out",
+                    str(tmp_path / "bad.pdf"), "--period", "2024-5x"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "报送期“2024-5x”格式不对" in err
+    assert not (tmp_path / "bad.pdf").exists() and file_state(small.path) == before

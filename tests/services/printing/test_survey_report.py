@@ -51,6 +51,10 @@ def test_batch_of_a_township(towns, tmp_path):
     text = _text(out)
     assert all(n in text for n in ("龙港甲公司", "龙港乙公司", "龙港丙公司")) and "嘉峰戊公司" not in text
     assert seen[-1] == (3, 3)
+    # the 报表 menu: a township and no enterprise prints the township's forms
+    menu = printing.write_report(towns, "survey", "pdf", tmp_path / "m.pdf", {"township": "龙港镇",
+                                                                              "period": "2024-05"})
+    assert "龙港乙公司" in _text(menu) and "嘉峰戊公司" not in _text(menu)
     everyone = printing.write_report(towns, "survey", "xlsx", tmp_path / "all.xlsx", {"period": "2024-05"},
                                      batch=True)
     from openpyxl import load_workbook
@@ -65,7 +69,7 @@ def test_batch_cancel_leaves_no_file(towns, tmp_path):
 
 
 @pytest.mark.parametrize("given, words", [
-    ({"period": "2024-05"}, "请用 --enterprise"),
+    ({"period": "2024-05"}, "请填写企业的统一社会信用代码"),
     ({"period": "2024-05", "enterprise": "91140521MA0T00001X"}, "第 18 位校验码"),
     ({"period": "2024-05", "enterprise": code(99)}, "没有统一社会信用代码为"),
     ({"period": "2030-05", "enterprise": code(1)}, "在将来"),

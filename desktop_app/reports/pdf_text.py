@@ -81,6 +81,8 @@ def wrap_tokens(
         carry: list[str] = []
         if tok in NO_START and len(cur) > 1:
             carry.append(cur.pop())  # take the last character down with the punctuation
+            while len(cur) > 1 and carry[0] in NO_START:
+                carry.insert(0, cur.pop())  # "（试行）》": a run of closing marks goes down whole
         while len(cur) > 1 and cur[-1] in NO_END:
             carry.insert(0, cur.pop())
         while cur and cur[-1] == " ":

@@ -8,8 +8,10 @@ weekend moves to Monday is this office's setting (:func:`office_rule`).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from desktop_app.domain import schedule
@@ -17,7 +19,7 @@ from desktop_app.domain.ranking import Ranked, UnitStats, rank_units, task_state
 from desktop_app.domain.schedule import EntryCheck, OfficeRule, check_entry
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import tr
-from desktop_app.services import catalogs, forms
+from desktop_app.services import catalogs, evidence, forms
 from desktop_app.services.ledger import Ledger
 
 WEEKEND_KEY = "schedule.weekend_to_monday"
@@ -48,8 +50,9 @@ def parse_holidays(text: str) -> list[str]:
 
 def set_office_rule(ledger: Ledger, weekend_to_monday: bool, holidays: str | list[str] = "") -> None:
     days = parse_holidays(holidays) if isinstance(holidays, str) else sorted(set(holidays))
-    ledger.set_setting(WEEKEND_KEY, "1" if weekend_to_monday else "0")
-    ledger.set_setting(HOLIDAYS_KEY, json.dumps(days))
+    with ledger.write():
+        ledger.set_setting(WEEKEND_KEY, "1" if weekend_to_monday else "0")
+        ledger.set_setting(HOLIDAYS_KEY, json.dumps(days))
 
 
 def this_period(today: date | None = None) -> str:
@@ -101,8 +104,13 @@ def history(ledger: Ledger, assignment_id: str) -> list[dict[str, Any]]:
 
 
 def save_entry(ledger: Ledger, assignment_id: str, values: dict[str, Any], *,
-               today: date | None = None) -> str:
-    """Create or replace the entry of one assignment for one period (values: period, status, …)."""
+               today: date | None = None, attach: Sequence[Path | str] = (), detach: Sequence[str] = ()) -> str:
+    """Create or replace the entry of one assignment for one period (values: period, status, …).
+
+    Evidence files to ``attach`` (paths) and to ``detach`` (evidence ids) are
+    written in the same transaction: a file that cannot be read leaves
+    nothing saved.
+    """
     today = today or date.today()
     period = check_period(values.get("period", ""), today=today)
     status = forms.choice(values, "status", tr("推进状态"), catalogs.progress_statuses(), required=True)
@@ -125,8 +133,14 @@ def save_entry(ledger: Ledger, assignment_id: str, values: dict[str, Any], *,
         old = get_entry(ledger, assignment_id, period)
         if old:
             w.update("progress_entries", old["id"], record)
-            return old["id"]
-        return w.insert("progress_entries", record)
+            entry_id = old["id"]
+        else:
+            entry_id = w.insert("progress_entries", record)
+        for evidence_id in detach:
+            evidence.remove(ledger, evidence_id)
+        for path in attach:
+            evidence.attach(ledger, "progress_entries", entry_id, path)
+        return entry_id
 
 
 def delete_entry(ledger: Ledger, entry_id: str) -> None:

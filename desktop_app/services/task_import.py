@@ -70,6 +70,7 @@ class ImportPreview:
     title: str = ""     # the document title read from the title row, if any
     lines: list[ImportLine] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # every data row as read (filled down)
 
     @property
     def ok(self) -> bool:
@@ -184,9 +185,20 @@ def _rows(ws, first: int, cols: dict[str, int]) -> Iterator[tuple[int, dict[str,
         yield r, values
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
 def _seq(text: str) -> int | None:
-    m = re.fullmatch(r"(\d{1,3})[.、．]?", text)
-    return int(m.group(1)) if m else None
+    """1, "1.", "1、" or a Chinese numeral up to 九十九 ("三", "十二")."""
+    text = text.strip().rstrip(".、．")
+    if re.fullmatch(r"\d{1,3}", text):
+        return int(text)
+    if re.fullmatch(r"[一二三四五六七八九]?十?[一二三四五六七八九]?", text) and text:
+        tens, _, ones = text.rpartition("十")
+        if "十" not in text:
+            return _CN_DIGITS[text]
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return None
 
 
 def read_sheet(path: Path | str) -> ImportPreview:
@@ -232,6 +244,7 @@ def _read_lines(ws, first: int, cols: dict[str, int], preview: ImportPreview) ->
     next_seq = 1
     seq = 0
     for r, v in _rows(ws, first, cols):
+        preview.rows.append((r, v))
         # 序号 / 重点任务: a new key task starts where either is given
         if KEY_SEQ in cols and v[KEY_SEQ]:
             parsed = _seq(v[KEY_SEQ])
@@ -346,7 +359,7 @@ def write_template(path: Path | str, rows: int = 20) -> Path:
     from desktop_app.reports import write_xlsx
     from desktop_app.reports.task_list import TaskListHeader, build_task_list_form
 
-    form = build_task_list_form([], TaskListHeader(document_title=tr("文件名称")))
+    form = build_task_list_form([], TaskListHeader(document_title="\u3000" * 8))
     form = replace(form, rows=[("",) * len(form.columns)] * rows, notes=template_notes(),
                    furniture=replace(form.furniture, unit=""))
     return write_xlsx(form, Path(path))

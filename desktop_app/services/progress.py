@@ -151,7 +151,7 @@ def delete_entry(ledger: Ledger, entry_id: str) -> None:
 
 # ---- the month view --------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class MonthRow:
     assignment_id: str
     entry_id: str | None
@@ -204,22 +204,38 @@ class MonthView:
         return {tid: task_state(s, m) for tid, (s, m) in by_task.items()}
 
 
-_MONTH_SQL = """
-SELECT a.id, p.id, kt.document_id, kt.seq, kt.name, tk.id, tk.name, dp.id, dp.name, a.role,
-       (SELECT group_concat(c.handler, ' ') FROM assignment_contacts c WHERE c.assignment_id = a.id),
-       p.status, p.work_done, p.problems, p.next_steps, p.submitted_on,
-       (SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'progress_entries'
-          AND f.owner_id = p.id AND f.deleted_at IS NULL),
-       dp.seq
+_STRUCTURE_SQL = """
+SELECT a.id, kt.document_id, kt.seq, kt.name, tk.id, tk.name, dp.id, dp.name, a.role,
+       (SELECT group_concat(c.handler, ' ') FROM assignment_contacts c WHERE c.assignment_id = a.id), dp.seq
 FROM assignments a
 JOIN tasks tk ON tk.id = a.task_id AND tk.deleted_at IS NULL
 JOIN key_tasks kt ON kt.id = tk.key_task_id AND kt.deleted_at IS NULL
 JOIN documents d ON d.id = kt.document_id AND d.deleted_at IS NULL
 JOIN departments dp ON dp.id = a.department_id
-LEFT JOIN progress_entries p ON p.assignment_id = a.id AND p.period = ? AND p.deleted_at IS NULL
-WHERE a.deleted_at IS NULL {extra}
+WHERE a.deleted_at IS NULL
 ORDER BY d.issued_on, kt.seq, tk.seq, a.seq
 """
+# Every write to these tables leaves an audit row (db.records.Writer), so the newest audit
+# row of each is a cheap version stamp for the task structure ("*": a demo refill).
+_STRUCTURE_TABLES = ("documents", "key_tasks", "tasks", "assignments", "assignment_contacts", "departments", "*")
+_structure_cache: dict[int, tuple[Any, tuple, list[tuple]]] = {}
+
+
+def _structure(ledger: Ledger) -> list[tuple]:
+    """Every live assignment in print order, with its task, key task and unit (cached per version)."""
+    conn = ledger.conn
+    stamp = tuple(conn.execute(
+        f"SELECT table_name, MAX(seq) FROM audit_log WHERE table_name IN ({','.join('?' * len(_STRUCTURE_TABLES))}) "
+        "GROUP BY table_name ORDER BY table_name", _STRUCTURE_TABLES))
+    stamp += (conn.execute("PRAGMA data_version").fetchone()[0],)
+    cached = _structure_cache.get(id(conn))
+    if cached and cached[0] is conn and cached[1] == stamp:
+        return cached[2]
+    rows = [tuple(r) for r in conn.execute(_STRUCTURE_SQL)]
+    if len(_structure_cache) > 4:
+        _structure_cache.clear()
+    _structure_cache[id(conn)] = (conn, stamp, rows)
+    return rows
 
 
 def month_view(ledger: Ledger, period: str, *, today: date | None = None,
@@ -227,34 +243,30 @@ def month_view(ledger: Ledger, period: str, *, today: date | None = None,
     """Every assignment's entry for ``period``: what is in, what is late, what is missing, per unit."""
     today = today or date.today()
     rule = office_rule(ledger)
-    extra, params = "", [period]
-    if document_id:
-        extra, params = "AND kt.document_id = ?", [period, document_id]
+    entries = {r[0]: r for r in ledger.conn.execute(
+        "SELECT assignment_id, id, status, work_done, problems, next_steps, submitted_on FROM progress_entries "
+        "WHERE period = ? AND deleted_at IS NULL", (period,))}
+    files = dict(ledger.conn.execute(
+        "SELECT owner_id, COUNT(*) FROM evidence_files WHERE owner_table = 'progress_entries' "
+        "AND deleted_at IS NULL GROUP BY owner_id").fetchall())
     rows: list[MonthRow] = []
     units: dict[str, UnitStats] = {}
-    checks: dict[str | None, EntryCheck] = {}
-    for r in ledger.conn.execute(_MONTH_SQL.format(extra=extra), params):
-        submitted = r[15]
-        check = checks.get(submitted)
-        if check is None:  # many entries share a date: compute each date's verdict once
-            check = checks[submitted] = check_entry(
-                period, date.fromisoformat(submitted) if submitted else None, today, rule)
-        row = MonthRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10] or "", r[11],
-                       r[12] or "", r[13] or "", r[14] or "",
-                       date.fromisoformat(submitted) if submitted else None, r[16], check)
-        rows.append(row)
-        stats = units.get(row.department_id)
+    checks: dict[str | None, tuple[EntryCheck, date | None]] = {}
+    none = (None,) * 7
+    for aid, doc, key_seq, key, tid, task, dept_id, dept, role, handler, dept_seq in _structure(ledger):
+        if document_id and doc != document_id:
+            continue
+        _a, entry_id, status, work, problems, steps, submitted = entries.get(aid, none)
+        known = checks.get(submitted)
+        if known is None:  # many entries share a date: parse it and judge it once
+            day = date.fromisoformat(submitted) if submitted else None
+            known = checks[submitted] = (check_entry(period, day, today, rule), day)
+        check, day = known
+        rows.append(MonthRow(aid, entry_id, doc, key_seq, key, tid, task, dept_id, dept, role, handler or "", status,
+                             work or "", problems or "", steps or "", day, files.get(entry_id, 0), check))
+        stats = units.get(dept_id)
         if stats is None:
-            stats = units[row.department_id] = UnitStats(row.department, order=r[17])
-        stats.add(check, row.status)
+            stats = units[dept_id] = UnitStats(dept, order=dept_seq)
+        stats.add(check, status)
     due = schedule.due_date(schedule.MONTHLY, period, rule=rule)
     return MonthView(period, today, due, rows, sorted(units.values(), key=lambda s: (s.order, s.unit)))
-
-
-def latest_statuses(ledger: Ledger, assignment_ids: list[str] | None = None) -> dict[str, tuple[str, str]]:
-    """assignment id → (latest period, its status)."""
-    rows = ledger.conn.execute(
-        "SELECT assignment_id, MAX(period), status FROM progress_entries WHERE deleted_at IS NULL "
-        "GROUP BY assignment_id")
-    wanted = set(assignment_ids) if assignment_ids is not None else None
-    return {a: (p, s) for a, p, s in rows if wanted is None or a in wanted}

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -86,7 +85,8 @@ class MonthPage(QWidget):
         self.banner.setWordWrap(True)
         self.units = UnitModel(self)
         self.unit_view = _table(self.units, "units")
-        self.unit_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in enumerate((44, 170, 44, 44, 44, 44, 64)):  # fixed: sizing to contents reads every cell
+            self.unit_view.setColumnWidth(col, width)
         self.unit_view.selectionModel().selectionChanged.connect(self._unit_selected)
         self.show_all = QPushButton(self.tr("显示全部单位"), objectName="show_all")
         self.show_all.clicked.connect(self.unit_view.clearSelection)

@@ -121,3 +121,21 @@ def test_entry_with_files_is_one_write(one, tmp_path):
     assert [f.file_name for f in files] == ["纪要.pdf"]
     progress.save_entry(ledger, a, entry(), today=TODAY, detach=[files[0].id])
     assert evidence.count(ledger, "progress_entries", entry_id) == 0
+
+
+def test_month_view_sees_every_change_to_the_task_list(one):
+    ledger, a, b = one
+    names = lambda: [(r.task, r.department) for r in progress.month_view(ledger, "2026-10", today=TODAY).rows]  # noqa: E731
+    assert names() == [("打造双创要素集聚平台", "县发改局"), ("打造双创要素集聚平台", "县教育局")]
+    task_id = ledger.conn.execute("SELECT task_id FROM assignments WHERE id = ?", (a,)).fetchone()[0]
+    key_id = ledger.conn.execute("SELECT key_task_id FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
+    tasks.save_task(ledger, key_id, {"name": "改名后的任务"}, task_id)
+    assert names()[0][0] == "改名后的任务"
+    tasks.delete(ledger, b)
+    assert names() == [("改名后的任务", "县发改局")]
+    other = ledger.reopen()  # a second connection (a background import) adds a unit
+    try:
+        tasks.save_assignment(other, task_id, {"department": "县科协"})
+    finally:
+        other.close()
+    assert names() == [("改名后的任务", "县发改局"), ("改名后的任务", "县科协")]

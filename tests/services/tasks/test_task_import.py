@@ -154,3 +154,26 @@ def test_import_into_a_listed_document_without_tasks(ledger, tmp_path):
                                      ("二十一", 21), ("一a", None), ("", None)])
 def test_key_task_numbers(text, n):
     assert task_import._seq(text) == n
+
+
+def test_cli_import_tasks(ledger, tmp_path, capsys):
+    from desktop_app import cli
+
+    rows = seed_rows()[:7]
+    rows[3]["责任单位"] = ""
+    bad = task_sheet(tmp_path / "bad.xlsx", rows)
+    before = file_state(ledger.path)
+    assert cli.run(["--db", str(ledger.path), "import-tasks", str(bad), "--doc-no", "沁测〔2026〕3号"]) == 2
+    out = capsys.readouterr()
+    assert "第 8 行“责任单位”：具体任务“打造创新发展先行区”没有填写责任单位" in out.out
+    assert out.err.strip().endswith("有 1 处问题（见上），未导入任何数据")
+    assert file_state(ledger.path) == before
+    good = task_sheet(tmp_path / "good.xlsx", seed_rows()[:7])
+    assert cli.run(["--db", str(ledger.path), "import-tasks", str(good), "--dry-run"]) == 0
+    assert file_state(ledger.path) == before
+    assert cli.run(["--db", str(ledger.path), "import-tasks", str(good), "--doc-no", "沁测〔2026〕3号"]) == 0
+    assert "已导入" in capsys.readouterr().out
+    n = ledger.conn.execute("SELECT COUNT(*) FROM assignments WHERE deleted_at IS NULL").fetchone()[0]
+    assert n == 7
+    assert cli.run(["--db", str(ledger.path), "task-template", "--out", str(tmp_path / "模板.xlsx")]) == 0
+    assert (tmp_path / "模板.xlsx").exists()

@@ -29,7 +29,7 @@ class ProgressLine:
     work_done: str
     problems: str
     next_steps: str
-    flag: str         # 按时报送 / ▲逾期 3 天报送 / ●未报送（逾期 20 天）/ 未到期
+    flag: str         # 按时 / ▲逾期3天 (reported late) / ●未报送 逾期20天 / 未到期
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _columns() -> tuple[Column, ...]:
         Column("work_done", tr("本月工作进展"), width=44, align="left"),
         Column("problems", tr("存在问题"), width=28, align="left"),
         Column("next_steps", tr("下步打算"), width=28, align="left"),
-        Column("flag", tr("报送情况"), width_mm=27),
+        Column("flag", tr("报送情况"), width_mm=24),
     )
 
 
@@ -77,7 +77,7 @@ def progress_spans(lines: Sequence[ProgressLine]) -> list[Span]:
 
 
 def notes(header: ProgressHeader) -> list[str]:
-    out = [tr("说明：报送截止日为{due}（每月1日前报送上月情况）；“{late}”为逾期报送，“{missing}”为未报送。").format(
+    out = [tr("说明：报送截止日为{due}（每月1日前报送上月情况）；“{late}”为逾期报送及逾期天数，“{missing}”为截至填报日期仍未报送。").format(
         due=header.due_text, late=LATE_MARK, missing=MISSING_MARK)]
     if header.summary:
         out.append(header.summary)

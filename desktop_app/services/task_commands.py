@@ -5,7 +5,7 @@ import argparse
 from desktop_app.cli import command, ledger_for
 from desktop_app.errors import UserError
 from desktop_app.i18n import tr
-from desktop_app.services import task_import
+from desktop_app.services import task_import, task_template
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
@@ -41,5 +41,5 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
 
 @command("task-template", lambda p: p.add_argument("--out", required=True, help="模板文件 .xlsx"))
 def cmd_task_template(args: argparse.Namespace) -> int:
-    print(tr("已导出 {path}").format(path=task_import.write_template(args.out)))
+    print(tr("已导出 {path}").format(path=task_template.write_template(args.out)))
     return 0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import task_import
+from desktop_app.services import task_import, task_template
 from ui.tasks.month_models import RED
 from ui.tasks.node_detail import _fill, _table
 
@@ -136,7 +136,7 @@ def export_template(parent) -> str | None:
     if not out:
         return None
     try:
-        task_import.write_template(out)
+        task_template.write_template(out)
     except UserError as exc:
         QMessageBox.warning(parent, parent.tr("导出任务清单模板"), str(exc))
         return None

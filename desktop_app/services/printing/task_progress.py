@@ -32,11 +32,11 @@ def chinese_date(day: date) -> str:
 def flag_text(row: MonthRow) -> str:
     c = row.check
     if c.state == ON_TIME:
-        return tr("按时报送")
+        return tr("按时")
     if c.state == LATE:
-        return LATE_MARK + tr("逾期{n}天报送").format(n=c.days_late)
+        return LATE_MARK + tr("逾期{n}天").format(n=c.days_late)
     if c.state == MISSING:
-        return MISSING_MARK + tr("未报送（逾期{n}天）").format(n=c.days_late)
+        return MISSING_MARK + tr("未报送\n逾期{n}天").format(n=c.days_late)
     return tr("未到期")
 
 

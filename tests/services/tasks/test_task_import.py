@@ -4,7 +4,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desktop_app.errors import UserError
-from desktop_app.services import printing, seed, task_import, tasks
+from desktop_app.services import printing, seed, task_import, task_template, tasks
 from tests.conftest import file_state
 from tests.services.tasks.sheets import COLS, seed_rows, task_sheet
 
@@ -50,7 +50,7 @@ def test_exported_task_list_reads_back(demo_ledger, tmp_path):
 
 
 def test_template_has_the_layout_and_reads_back_once_filled(ledger, tmp_path):
-    path = task_import.write_template(tmp_path / "模板.xlsx")
+    path = task_template.write_template(tmp_path / "模板.xlsx")
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     values = [c for row in ws.iter_rows(values_only=True) for c in row if c]

@@ -62,7 +62,7 @@ class UnitModel(_Table):
         key = self.key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "rank":
-                return "" if place is None else f"{place[0]}" + ("=" if place[1] else "")
+                return "" if place is None else place[0]  # a shared place shows the same number
             return {"unit": u.unit, "due": u.due, "submitted": u.submitted, "late": u.late, "missing": u.missing,
                     "days_late": u.days_late}[key]
         if role == Qt.ItemDataRole.ForegroundRole and (u.late or u.missing) and key in ("unit", "late", "missing",
@@ -71,8 +71,9 @@ class UnitModel(_Table):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in self.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{u}：应报 {d} 条，按时 {a} 条，逾期 {b} 条，未报 {c} 条；已完成 {e} 条，滞后 {f} 条").format(
-                u=u.unit, d=u.due, a=u.on_time, b=u.late, c=u.missing, e=u.done, f=u.behind)
+            tie = self.tr("（与其他单位并列第 {n} 名）").format(n=place[0]) if place and place[1] else ""
+            return self.tr("{u}：应报 {d} 条，按时 {a} 条，逾期 {b} 条，未报 {c} 条；已完成 {e} 条，滞后 {f} 条{tie}").format(
+                u=u.unit, d=u.due, a=u.on_time, b=u.late, c=u.missing, e=u.done, f=u.behind, tie=tie)
         if role == ROW_ROLE:
             return u
         return None

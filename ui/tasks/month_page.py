@@ -85,7 +85,7 @@ class MonthPage(QWidget):
         self.banner.setWordWrap(True)
         self.units = UnitModel(self)
         self.unit_view = _table(self.units, "units")
-        for col, width in enumerate((44, 170, 44, 44, 44, 44, 64)):  # fixed: sizing to contents reads every cell
+        for col, width in enumerate((40, 150, 40, 40, 40, 40, 64)):  # fixed: sizing to contents reads every cell
             self.unit_view.setColumnWidth(col, width)
         self.unit_view.selectionModel().selectionChanged.connect(self._unit_selected)
         self.show_all = QPushButton(self.tr("显示全部单位"), objectName="show_all")
@@ -105,7 +105,7 @@ class MonthPage(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.entry_view)
-        split.setSizes([380, 900])
+        split.setSizes([440, 860])
         self.count_label = QLabel(objectName="count")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

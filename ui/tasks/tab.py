@@ -8,6 +8,7 @@ until the clerk looks at it.
 from datetime import date
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.tasks.assignment_list import AssignmentList
@@ -49,6 +50,10 @@ class TasksTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages, 1)
+        for n in range(self.pages.count()):  # Alt+1 … Alt+4 switch pages
+            self.pages.setTabToolTip(n, f"Alt+{n + 1}")
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda i=n: self.pages.setCurrentIndex(i))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.pages.setCurrentIndex(int(QSettings().value(PAGE_KEY, 0) or 0))
         self.pages.currentChanged.connect(self._page_shown)
         self._page_shown(self.pages.currentIndex())
@@ -68,6 +73,13 @@ class TasksTab(QWidget):
         if page in self._stale:
             self._stale.discard(page)
             page.refresh()
+
+    def _focus_search(self) -> None:
+        page = self.pages.currentWidget()
+        box = getattr(page, "search", None)
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
 
     def _page_changed(self) -> None:
         self.changed.emit()  # the window answers with refresh()

@@ -14,6 +14,10 @@ GREY = QColor("#777777")
 ORANGE = QColor("#b35c00")
 _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_R = Qt.ItemDataRole
+# a view asks about ten roles per painted cell; the rest are answered before any work
+_UNIT_ROLES = frozenset({_R.DisplayRole, _R.ForegroundRole, _R.TextAlignmentRole, _R.ToolTipRole, ROW_ROLE})
+_ENTRY_ROLES = frozenset({_R.DisplayRole, _R.ToolTipRole, _R.ForegroundRole, _R.BackgroundRole, ROW_ROLE})
 
 
 class _Table(QAbstractTableModel):
@@ -56,7 +60,7 @@ class UnitModel(_Table):
         self.set_items([(places.get(id(u)), u) for u in units])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _UNIT_ROLES or not index.isValid():
             return None
         place, u = self.items[index.row()]
         key = self.key(index.column())
@@ -87,7 +91,7 @@ class EntryModel(_Table):
                ("handler", "具体承办人"), ("key_task", "重点任务"))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ENTRY_ROLES or not index.isValid():
             return None
         r: MonthRow = self.items[index.row()]
         key = self.key(index.column())

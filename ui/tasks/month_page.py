@@ -35,6 +35,7 @@ def _table(model, name: str) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(24)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)  # one line per cell, elided: the full text is in the tooltip (and paints faster)
     return view
 
 

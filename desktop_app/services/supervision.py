@@ -16,7 +16,7 @@ from desktop_app.domain import schedule
 from desktop_app.domain.schedule import SupervisionSchedule, SupervisionState
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import tr
-from desktop_app.services import forms, units
+from desktop_app.services import evidence, forms, units
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.progress import office_rule
 
@@ -157,3 +157,13 @@ def summary(found: list[Item]) -> dict[str, int]:
     return {"total": len(found), "open": len(open_items), "closed": len(found) - len(open_items),
             "overdue": sum(i.state.overdue for i in open_items),
             "due_soon": sum(0 <= i.state.days_left <= 3 for i in open_items)}
+
+
+def save_files(ledger: Ledger, item_id: str, attach: list = (), detach: list[str] = ()) -> None:
+    """印证材料 of an item (a written timeline, 办结 materials): added and removed in one write."""
+    with ledger.write():
+        get(ledger, item_id)
+        for evidence_id in detach:
+            evidence.remove(ledger, evidence_id)
+        for path in attach:
+            evidence.attach(ledger, "supervision_items", item_id, path)

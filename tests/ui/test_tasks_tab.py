@@ -197,3 +197,23 @@ def test_tree_page_shows_targets_with_counted_actuals(qtbot, demo_ledger):
     assert detail.targets.item(0, 0).text() == "高新技术企业数"
     assert "高新技术企业" in detail.targets.item(0, 4).text()
     assert QApplication.instance() is not None
+
+
+def test_supervision_evidence(tab, qtbot, small, tmp_path):
+    from desktop_app.services import evidence
+
+    iid = supervision.save(small, {"title": "重大事项", "assigned_on": "2026-11-16", "major": True,
+                                   "timeline": "2027-03-31"}, today=TODAY)
+    plan = tmp_path / "书面时间表.pdf"
+    plan.write_bytes(b"%PDF-1.4 timeline")
+    page = tab.supervision_page
+    page.refresh()
+    page.view.selectRow(0)
+
+    def attach(dialog):
+        dialog.files.add_paths([plan])
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    when_modal(qtbot, attach)
+    page.files_current()
+    assert [f.file_name for f in evidence.list_files(small, "supervision_items", iid)] == ["书面时间表.pdf"]

@@ -23,6 +23,7 @@ from desktop_app.domain import schedule
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import supervision, tasks, units
 from ui.common.record_dialog import FieldDef, RecordDialog
+from ui.tasks.evidence_list import EvidenceList
 from ui.tasks.month_models import GREY, ORANGE, RED, ROW_ROLE, _Table
 from ui.tasks.month_page import _table
 
@@ -88,6 +89,36 @@ class StepDialog(QDialog):
         layout.addWidget(buttons)
 
 
+class FilesDialog(QDialog):
+    """The item's 印证材料: a written timeline for a major item, the materials that close it."""
+
+    def __init__(self, ledger, item: supervision.Item, parent=None):
+        super().__init__(parent)
+        self.ledger, self.item = ledger, item
+        self.setWindowTitle(self.tr("印证材料 — {t}").format(t=item.title))
+        self.setMinimumWidth(560)
+        self.files = EvidenceList(ledger, "supervision_items", item.id, self)
+        self.files.list.setMaximumHeight(220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("重大事项的书面时间表、办结销号的证明材料等，保存在台账内随台账备份。")))
+        layout.addWidget(self.files)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            supervision.save_files(self.ledger, self.item.id, self.files.to_attach, self.files.to_detach)
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        super().accept()
+
+
 class SupervisionPage(QWidget):
     changed = Signal()
 
@@ -110,7 +141,8 @@ class SupervisionPage(QWidget):
         bar.addStretch(1)
         self.buttons = {}
         for key, text, slot in (("add", self.tr("新增督办…"), self.add_item), ("step", self.tr("完成当前环节…"), self.step_current),
-                                ("edit", self.tr("编辑…"), self.edit_current), ("delete", self.tr("删除"), self.delete_current)):
+                                ("files", self.tr("印证材料…"), self.files_current), ("edit", self.tr("编辑…"), self.edit_current),
+                                ("delete", self.tr("删除"), self.delete_current)):
             b = QPushButton(text, objectName=f"item_{key}")
             b.clicked.connect(slot)
             bar.addWidget(b)
@@ -200,6 +232,15 @@ class SupervisionPage(QWidget):
                 continue
             self._after_write(item.id)
             return
+
+    def files_current(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        dialog = FilesDialog(self.ledger, item, self)
+        self._last_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(item.id)
 
     def delete_current(self) -> None:
         item = self.current()

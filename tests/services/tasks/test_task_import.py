@@ -177,3 +177,13 @@ def test_cli_import_tasks(ledger, tmp_path, capsys):
     assert n == 7
     assert cli.run(["--db", str(ledger.path), "task-template", "--out", str(tmp_path / "模板.xlsx")]) == 0
     assert (tmp_path / "模板.xlsx").exists()
+
+
+def test_task_list_prints_every_document_with_tasks(demo_ledger, tmp_path):
+    preview = task_import.read_sheet(task_sheet(tmp_path / "t.xlsx", seed_rows()[:7], title="新的实施方案"))
+    task_import.import_tasks(demo_ledger, preview, {**DOC, "title": "新的实施方案"})
+    out = printing.write_report(demo_ledger, "task-list", "xlsx", tmp_path / "清单.xlsx")
+    wb = load_workbook(out)
+    titles = [ws.cell(1, 1).value for ws in wb.worksheets if ws.title != "_meta"]
+    assert titles == ["贯彻落实《新的实施方案》工作任务清单",
+                      "贯彻落实《关于打造创新生态小气候的实施方案（试行）》工作任务清单"]

@@ -29,7 +29,7 @@ from desktop_app.reports import write_document_pdf
 from desktop_app.reports.monthly_brief import PLACEHOLDER, BriefWording, fill, paragraphs
 from desktop_app.services import brief, progress
 from ui.common.background import BackgroundTask
-from ui.tasks.node_detail import _fill, _table
+from ui.tasks.node_detail import detail_table, fill_table
 
 
 class ItemHighlighter(QSyntaxHighlighter):
@@ -99,7 +99,7 @@ class BriefDialog(QDialog):
         lv.addLayout(form, 1)
         lv.addWidget(hint)
 
-        self.items = _table("items", [self.tr("数据项"), self.tr("本期数值")])
+        self.items = detail_table("items", [self.tr("数据项"), self.tr("本期数值")])
         self.items.setWordWrap(False)
         self.items.doubleClicked.connect(self.insert_item)
         self.preview = QTextBrowser(objectName="preview")
@@ -163,7 +163,7 @@ class BriefDialog(QDialog):
 
     def load_figures(self, *_args) -> None:
         self.values = brief.figures(self.ledger, self.period.currentData())
-        _fill(self.items, [["{" + k + "}", v] for k, v in self.values.items()])
+        fill_table(self.items, [["{" + k + "}", v] for k, v in self.values.items()])
         self.items.setColumnWidth(0, 190)
         self.update_preview()
 

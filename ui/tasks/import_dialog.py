@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import task_import, task_template
 from ui.tasks.month_models import RED
-from ui.tasks.node_detail import _fill, _table
+from ui.tasks.node_detail import detail_table, fill_table
 
 
 class ImportDialog(QDialog):
@@ -45,7 +45,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.errors = QListWidget(objectName="errors")
         self.errors.setMaximumHeight(150)
-        self.lines = _table("lines", [self.tr(h) for h in ("行号", "序号", "重点任务", "具体任务", "责任单位", "责任领导",
+        self.lines = detail_table("lines", [self.tr(h) for h in ("行号", "序号", "重点任务", "具体任务", "责任单位", "责任领导",
                                                            "责任科室", "具体承办人", "问题")])
         self.fields = {k: QLineEdit(objectName=k) for k in ("doc_no", "title", "issuer", "issued_on")}
         self.fields["doc_no"].setPlaceholderText(self.tr("如 沁办发〔2026〕5号（与台账中已有文件文号相同时，导入到该文件下）"))
@@ -90,7 +90,7 @@ class ImportDialog(QDialog):
         for e in p.errors:
             problems.setdefault(e.row, []).append(e.message)
         cols = task_import.COLUMNS
-        _fill(self.lines, [[r, *(v.get(c, "") for c in cols), "；".join(problems.get(r, []))] for r, v in p.rows],
+        fill_table(self.lines, [[r, *(v.get(c, "") for c in cols), "；".join(problems.get(r, []))] for r, v in p.rows],
               [[RED if r in problems else None] * (len(cols) + 2) for r, _ in p.rows])
         for c, width in enumerate((44, 40, 120, 160, 150, 80, 150, 90)):
             self.lines.setColumnWidth(c, width)

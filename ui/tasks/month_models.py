@@ -20,7 +20,7 @@ _UNIT_ROLES = frozenset({_R.DisplayRole, _R.ForegroundRole, _R.TextAlignmentRole
 _ENTRY_ROLES = frozenset({_R.DisplayRole, _R.ToolTipRole, _R.ForegroundRole, _R.BackgroundRole, ROW_ROLE})
 
 
-class _Table(QAbstractTableModel):
+class ItemTable(QAbstractTableModel):
     columns: tuple[tuple[str, str], ...] = ()
     right = frozenset()
 
@@ -48,7 +48,7 @@ class _Table(QAbstractTableModel):
         return self.columns[column][0]
 
 
-class UnitModel(_Table):
+class UnitModel(ItemTable):
     """One line per unit: due, in, late, missing, and its place in the ranking."""
 
     columns = (("rank", "名次"), ("unit", "责任单位"), ("due", "应报"), ("submitted", "已报"), ("late", "逾期"),
@@ -83,7 +83,7 @@ class UnitModel(_Table):
         return None
 
 
-class EntryModel(_Table):
+class EntryModel(ItemTable):
     """Every assignment's entry for the period; late and missing ones in red."""
 
     columns = (("department", "责任单位"), ("task", "具体任务"), ("status", "推进状态"), ("submitted", "报送日期"),

@@ -25,7 +25,7 @@ from ui.tasks.month_models import ROW_ROLE, EntryModel, UnitModel
 from ui.tasks.progress_dialog import ProgressDialog
 
 
-def _table(model, name: str) -> QTableView:
+def list_view(model, name: str) -> QTableView:
     view = QTableView(objectName=name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -85,7 +85,7 @@ class MonthPage(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setWordWrap(True)
         self.units = UnitModel(self)
-        self.unit_view = _table(self.units, "units")
+        self.unit_view = list_view(self.units, "units")
         for col, width in enumerate((40, 150, 40, 40, 40, 40, 64)):  # fixed: sizing to contents reads every cell
             self.unit_view.setColumnWidth(col, width)
         self.unit_view.selectionModel().selectionChanged.connect(self._unit_selected)
@@ -97,7 +97,7 @@ class MonthPage(QWidget):
         lv.addWidget(self.unit_view, 1)
         lv.addWidget(self.show_all)
         self.entries = EntryModel(self)
-        self.entry_view = _table(self.entries, "entries")
+        self.entry_view = list_view(self.entries, "entries")
         for col, width in enumerate((170, 200, 64, 90, 150, 64, 260, 160, 90)):
             self.entry_view.setColumnWidth(col, width)
         self.entry_view.doubleClicked.connect(lambda _: self.fill_current())

@@ -26,7 +26,7 @@ from desktop_app.services import evidence, progress, task_targets
 from ui.tasks.month_models import GREEN, GREY, RED
 
 
-def _table(name: str, heads: list[str]) -> QTableWidget:
+def detail_table(name: str, heads: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(heads), objectName=name)
     t.setHorizontalHeaderLabels(heads)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -39,7 +39,7 @@ def _table(name: str, heads: list[str]) -> QTableWidget:
     return t
 
 
-def _fill(table: QTableWidget, rows: list[list], colors: list | None = None, ids: list | None = None) -> None:
+def fill_table(table: QTableWidget, rows: list[list], colors: list | None = None, ids: list | None = None) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -63,9 +63,9 @@ class NodeDetail(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.main = _table("detail_table", [])
+        self.main = detail_table("detail_table", [])
         self.targets_label = QLabel(self.tr("<b>目标</b>（能从台账统计的，实际值自动计算）"))
-        self.targets = _table("targets", [self.tr(h) for h in ("指标", "目标", "实际", "完成情况", "统计口径")])
+        self.targets = detail_table("targets", [self.tr(h) for h in ("指标", "目标", "实际", "完成情况", "统计口径")])
         self.targets.doubleClicked.connect(lambda _: self._target("edit"))
         self.target_buttons = QWidget()
         tb = QHBoxLayout(self.target_buttons)
@@ -122,21 +122,21 @@ class NodeDetail(QWidget):
             title=escape(doc.title), no=escape(doc.doc_no or "—"), issuer=escape(doc.issuer or "—"),
             on=doc.issued_on or "—", k=k, t=t, a=a))
         self._columns([self.tr("序号"), self.tr("重点任务"), self.tr("具体任务数"), self.tr("分工条数")])
-        _fill(self.main, [[key.seq, key.name, len(key.tasks), sum(len(x.assignments) for x in key.tasks)]
+        fill_table(self.main, [[key.seq, key.name, len(key.tasks), sum(len(x.assignments) for x in key.tasks)]
                           for key in doc.key_tasks])
 
     def _key_task(self, key) -> None:
         self.header.setText(self.tr("<h3>{n}. {name}</h3>具体任务 {t} 项").format(
             n=key.seq, name=escape(key.name), t=len(key.tasks)))
         self._columns([self.tr("具体任务"), self.tr("责任单位")])
-        _fill(self.main, [[t.name, "、".join(a.department for a in t.assignments)] for t in key.tasks])
+        fill_table(self.main, [[t.name, "、".join(a.department for a in t.assignments)] for t in key.tasks])
 
     def _task(self, ledger, task, today: date) -> None:
         desc = f"<br><span style='color:#555'>{escape(task.description)}</span>" if task.description else ""
         self.header.setText(self.tr("<h3>{name}</h3>责任单位 {n} 个{desc}").format(
             name=escape(task.name), n=len(task.assignments), desc=desc))
         self._columns([self.tr(h) for h in ("责任单位", "分工", "责任领导", "责任科室", "具体承办人", "最新进展")])
-        _fill(self.main, [[a.department, a.role_text, a.joined(0), a.joined(1), a.joined(2),
+        fill_table(self.main, [[a.department, a.role_text, a.joined(0), a.joined(1), a.joined(2),
                            f"{a.latest[0]} {a.latest[1]}" if a.latest else self.tr("未报")] for a in task.assignments])
         rows, colors, ids = [], [], []
         for t in task_targets.for_task(ledger, task.id, today=today):
@@ -147,7 +147,7 @@ class NodeDetail(QWidget):
                 state = RED if y.state_text == self.tr("未达成") else GREEN if y.reached else None
                 colors.append([None, None, None, state, GREY])
                 ids.append(t.id)
-        _fill(self.targets, rows, colors, ids)
+        fill_table(self.targets, rows, colors, ids)
         self.targets.setColumnWidth(0, 200)
         self.targets.setColumnWidth(1, 110)
         self.targets.setColumnWidth(2, 70)
@@ -173,6 +173,6 @@ class NodeDetail(QWidget):
                          self.tr("{n} 份").format(n=n) if n else ""])
             colors.append([None, None, None, RED if check.flagged else GREEN if check.state == "on_time" else GREY,
                            None, None, None, None])
-        _fill(self.main, rows, colors)
+        fill_table(self.main, rows, colors)
         for c, w in enumerate((84, 60, 86, 130, 230, 130, 130)):
             self.main.setColumnWidth(c, w)

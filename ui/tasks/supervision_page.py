@@ -24,11 +24,11 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import supervision, tasks, units
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList
-from ui.tasks.month_models import GREY, ORANGE, RED, ROW_ROLE, _Table
-from ui.tasks.month_page import _table
+from ui.tasks.month_models import GREY, ORANGE, RED, ROW_ROLE, ItemTable
+from ui.tasks.month_page import list_view
 
 
-class ItemModel(_Table):
+class ItemModel(ItemTable):
     columns = (("title", "督办事项"), ("department", "责任单位"), ("kind", "类别"), ("assigned", "交办日期"),
                ("step", "当前环节"), ("due", "时限"), ("countdown", "倒计时"), ("task", "关联任务"))
 
@@ -126,7 +126,7 @@ class SupervisionPage(QWidget):
         super().__init__(parent)
         self.ledger, self.today = ledger, today
         self.model = ItemModel(self)
-        self.view = _table(self.model, "items")
+        self.view = list_view(self.model, "items")
         for col, width in enumerate((300, 150, 50, 90, 80, 90, 90)):
             self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(lambda _: self.edit_current())

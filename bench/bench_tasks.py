@@ -118,7 +118,8 @@ def main() -> None:
     period = progress.this_period()
     n = ledger.conn.execute("SELECT COUNT(*) FROM progress_entries").fetchone()[0]
     view = progress.month_view(ledger, period)
-    print(f"ledger: {len(view.rows):,} assignments this month, {n:,} progress entries, period {period}")
+    print(f"ledger: {len(view.rows):,} assignments this month, {n:,} progress entries, period {period}; "
+          f"load average {os.getloadavg()[0]:.2f}")
 
     print("month_view() (service only):      ", fmt(timed(lambda: progress.month_view(ledger, period), 15)))
 

@@ -198,21 +198,20 @@ def tree(ledger: Ledger) -> list[DocumentNode]:
             task_nodes[tid] = TaskNode(tid, seq, name, desc, targets=n_targets)
             keys[kid].tasks.append(task_nodes[tid])
     nodes: dict[str, AssignmentNode] = {}
-    for aid, tid, dept, role in conn.execute(
-            "SELECT a.id, a.task_id, dp.name, a.role FROM assignments a "
-            "JOIN departments dp ON dp.id = a.department_id WHERE a.deleted_at IS NULL ORDER BY a.seq, a.rowid"):
+    # the newest entry by an index seek per assignment (a GROUP BY over all months reads every entry)
+    for aid, tid, dept, role, period, status in conn.execute(
+            "SELECT a.id, a.task_id, dp.name, a.role, p.period, p.status FROM assignments a "
+            "JOIN departments dp ON dp.id = a.department_id "
+            "LEFT JOIN progress_entries p ON p.id = (SELECT x.id FROM progress_entries x "
+            "WHERE x.assignment_id = a.id AND x.deleted_at IS NULL ORDER BY x.period DESC LIMIT 1) "
+            "WHERE a.deleted_at IS NULL ORDER BY a.seq, a.rowid"):
         if tid in task_nodes:
-            nodes[aid] = AssignmentNode(aid, dept, role, [])
+            nodes[aid] = AssignmentNode(aid, dept, role, [], (period, status) if period else None)
             task_nodes[tid].assignments.append(nodes[aid])
     for aid, leader, section, handler in conn.execute(
             "SELECT assignment_id, leader, section, handler FROM assignment_contacts ORDER BY seq"):
         if aid in nodes:
             nodes[aid].contacts.append((leader, section, handler))
-    for aid, period, status in conn.execute(
-            "SELECT assignment_id, MAX(period), status FROM progress_entries WHERE deleted_at IS NULL "
-            "GROUP BY assignment_id"):
-        if aid in nodes:
-            nodes[aid].latest = (period, status)
     return list(docs.values())
 
 

@@ -217,3 +217,28 @@ def test_supervision_evidence(tab, qtbot, small, tmp_path):
     when_modal(qtbot, attach)
     page.files_current()
     assert [f.file_name for f in evidence.list_files(small, "supervision_items", iid)] == ["书面时间表.pdf"]
+
+
+def test_tree_opens_tasks_on_demand_and_keeps_the_selection(qtbot, demo_ledger):
+    from ui.tasks.tree_page import NODE_ROLE
+
+    make_app()
+    t = TasksTab(demo_ledger)
+    qtbot.addWidget(t)
+    t.pages.setCurrentWidget(t.tree_page)
+    page = t.tree_page
+    aid = demo_ledger.conn.execute(
+        "SELECT a.id FROM assignments a JOIN tasks t ON t.id = a.task_id "
+        "WHERE t.name = '推动跨区域协同创新' ORDER BY a.seq").fetchone()[0]
+    task_item = page._task_items[page._task_of[aid]]
+    assert task_item.child(0).data(NODE_ROLE) is None  # closed: a placeholder only
+    assert page.select_id(aid)
+    assert page.current() == ("assignments", page.current()[1]) and page.current()[1].id == aid
+    assert [task_item.child(i).data(NODE_ROLE)[1].department for i in range(task_item.rowCount())] == \
+        ["县发改局", "县工信局"]
+    assert "县发改局" in page.detail.header.text()
+    page.refresh()  # a ledger change elsewhere: the clerk stays where he was
+    assert page.current()[1].id == aid
+    other = page._task_items[next(k for k in page._task_items if k != page._task_of[aid])]
+    page.tree.expand(other.index())
+    assert other.child(0).data(NODE_ROLE)[0] == "assignments"

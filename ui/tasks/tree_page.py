@@ -41,6 +41,7 @@ class TreePage(QWidget):
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
         self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self.show_node(cur))
         self.tree.doubleClicked.connect(lambda _: self.edit_current())
+        self.tree.expanded.connect(self._opened)
         self.detail = NodeDetail(self)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -76,6 +77,8 @@ class TreePage(QWidget):
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self.tr("任务"), self.tr("最新进展")])
         root = self.model.invisibleRootItem()
+        self._task_of: dict[str, str] = {}     # assignment id → task id, to open a task on demand
+        self._task_items: dict[str, QStandardItem] = {}
         select = None
         for doc in sorted(tasks.tree(self.ledger), key=lambda d: not d.key_tasks):
             k, t, a = doc.counts()
@@ -91,12 +94,15 @@ class TreePage(QWidget):
                     t_item = self._row(k_item, "tasks", task, task.name,
                                        self.tr("{n} 个责任单位").format(n=len(task.assignments)) + extra)
                     select = select or (t_item if task.id == keep else None)
-                    for node in task.assignments:
-                        latest = f"{node.latest[0]} {node.latest[1]}" if node.latest else self.tr("未报")
-                        a_item = self._row(t_item, "assignments", node, f"{node.department}（{node.role_text}）", latest)
-                        if not node.latest or node.latest[1] == "滞后":
-                            a_item.setForeground(QBrush(ORANGE if node.latest else GREY))
-                        select = select or (a_item if node.id == keep else None)
+                    self._task_items[task.id] = t_item
+                    for a in task.assignments:
+                        self._task_of[a.id] = task.id
+                    if task.id in expanded or keep in {a.id for a in task.assignments}:
+                        self._fill_task(t_item)
+                    elif task.assignments:
+                        t_item.appendRow([QStandardItem(), QStandardItem()])  # placeholder: filled when opened
+        if keep in self._task_of:
+            select = self._find(self._task_items[self._task_of[keep]], keep)
         self.tree.setColumnWidth(0, 330)
         for i in range(root.rowCount()):  # documents with tasks open by default
             if root.child(i).hasChildren() and (not expanded or root.child(i).data(NODE_ROLE)[1].id in expanded):
@@ -111,6 +117,31 @@ class TreePage(QWidget):
         else:
             self.show_node(None)
 
+    def _fill_task(self, t_item: QStandardItem) -> None:
+        """A task's responsible units, added when the task is first opened (a big list stays quick)."""
+        if t_item.rowCount() and t_item.child(0).data(NODE_ROLE) is None:
+            t_item.removeRow(0)
+        if t_item.rowCount():
+            return
+        for node in t_item.data(NODE_ROLE)[1].assignments:
+            latest = f"{node.latest[0]} {node.latest[1]}" if node.latest else self.tr("未报")
+            a_item = self._row(t_item, "assignments", node, f"{node.department}（{node.role_text}）", latest)
+            if not node.latest or node.latest[1] == "滞后":
+                a_item.setForeground(QBrush(ORANGE if node.latest else GREY))
+
+    def _opened(self, index) -> None:
+        item = self.model.itemFromIndex(index.siblingAtColumn(0))
+        if item is not None and item.data(NODE_ROLE) and item.data(NODE_ROLE)[0] == "tasks":
+            self._fill_task(item)
+
+    @staticmethod
+    def _find(parent: QStandardItem, node_id: str) -> QStandardItem | None:
+        for i in range(parent.rowCount()):
+            data = parent.child(i).data(NODE_ROLE)
+            if data and data[1].id == node_id:
+                return parent.child(i)
+        return None
+
     def _row(self, parent: QStandardItem, kind: str, node, text: str, extra: str) -> QStandardItem:
         item = QStandardItem(text)
         item.setData((kind, node), NODE_ROLE)
@@ -124,6 +155,8 @@ class TreePage(QWidget):
             parent = stack.pop()
             for i in range(parent.rowCount()):
                 child = parent.child(i)
+                if child.data(NODE_ROLE) is None:
+                    continue  # a placeholder under a closed task
                 yield child
                 if child.hasChildren():
                     stack.append(child)
@@ -147,6 +180,8 @@ class TreePage(QWidget):
         return None
 
     def select_id(self, node_id: str) -> bool:
+        if node_id in getattr(self, "_task_of", {}):
+            self._fill_task(self._task_items[self._task_of[node_id]])
         for item in self._all_items():
             if item.data(NODE_ROLE)[1].id == node_id:
                 self.tree.setCurrentIndex(item.index())

@@ -127,7 +127,7 @@ class SupervisionPage(QWidget):
         self.ledger, self.today = ledger, today
         self.model = ItemModel(self)
         self.view = list_view(self.model, "items")
-        for col, width in enumerate((300, 150, 50, 90, 80, 90, 90)):
+        for col, width in enumerate((300, 150, 50, 90, 80, 90, 130)):
             self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(lambda _: self.edit_current())
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.delete_current,

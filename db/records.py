@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlite_utils import Database
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -50,16 +52,7 @@ class Writer:
         )
 
     def insert(self, table: str, values: Mapping[str, Any], *, audit: bool = True) -> str:
-        cols = self.columns(table)
-        row = dict(values)
-        row.setdefault("id", new_id())
-        stamp = now()
-        if "unit_id" in cols and row.get("unit_id") is None:
-            row["unit_id"] = self.unit_id
-        if "created_at" in cols:
-            row.setdefault("created_at", stamp)
-        if "updated_at" in cols:
-            row.setdefault("updated_at", stamp)
+        row = self._complete(table, values)
         names = list(row)
         self.conn.execute(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -70,14 +63,30 @@ class Writer:
         return row["id"]
 
     def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
-        """Bulk insert (seed and demo data) with one summary audit row."""
-        count = 0
-        for row in rows:
-            self.insert(table, row, audit=False)
-            count += 1
-        if count:
-            self.log("bulk", table, None, None, {"inserted": count})
-        return count
+        """Bulk insert (seed, demo and generated data) with one summary audit row.
+
+        Rows get the same defaults as :meth:`insert`; sqlite-utils batches the
+        statements (inside the caller's transaction, as a savepoint).
+        """
+        prepared = [self._complete(table, row) for row in rows]
+        if prepared:
+            Database(self.conn, execute_plugins=False, recursive_triggers=False)[table].insert_all(
+                prepared, batch_size=500)
+            self.log("bulk", table, None, None, {"inserted": len(prepared)})
+        return len(prepared)
+
+    def _complete(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        cols = self.columns(table)
+        row = dict(values)
+        row.setdefault("id", new_id())
+        stamp = now()
+        if "unit_id" in cols and row.get("unit_id") is None:
+            row["unit_id"] = self.unit_id
+        if "created_at" in cols:
+            row.setdefault("created_at", stamp)
+        if "updated_at" in cols:
+            row.setdefault("updated_at", stamp)
+        return row
 
     def get(self, table: str, row_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()

@@ -97,7 +97,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop_app.services import report_commands  # noqa: F401  (registers `report`)
+    # registering `report`, and `import-tasks` / `task-template`
+    from desktop_app.services import report_commands, task_commands  # noqa: F401
 
     parser = argparse.ArgumentParser(prog="python -m desktop_app", description=tr("创新生态工作台账"))
     parser.add_argument("--db", help="台账文件路径（默认：用户数据文件夹中的台账）")

@@ -82,8 +82,9 @@ class ReportDialog(QDialog):
 
 
 def print_report(window, spec: ReportSpec, *, out: str | None = None, params: dict | None = None,
-                 fmt: str | None = None) -> BackgroundTask | None:
-    """Ask for parameters and a file name, then write the form in the background."""
+                 fmt: str | None = None, batch: bool = False) -> BackgroundTask | None:
+    """Ask for parameters and a file name, then write the form in the background
+    (``batch``: the form's many-forms variant, e.g. a township's survey forms)."""
     if params is None or fmt is None:
         dialog = ReportDialog(window, spec)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -108,7 +109,7 @@ def print_report(window, spec: ReportSpec, *, out: str | None = None, params: di
     def work(progress):
         ledger = window.ledger.reopen()  # SQLite connections stay in their thread
         try:
-            return printing.write_report(ledger, spec.name, fmt, out, params, progress)
+            return printing.write_report(ledger, spec.name, fmt, out, params, progress, batch=batch)
         finally:
             ledger.close()
 

@@ -77,3 +77,28 @@ def coverage_state(check: SignoffCheck, confirmed: bool) -> str:
     if confirmed:
         return SIGNED_OFF
     return PENDING if check.has_activity else NOT_STARTED
+
+
+# The four conditions of the rule as the tab and the sign-off history show them.
+CONDITIONS = (
+    ("has_institution", "有研发机构"),
+    ("has_rd_activity", "有研发活动"),
+    ("has_other_activity", "有其他创新活动"),
+    ("has_evidence", "有印证材料"),
+)
+
+CONFIRMED, REJECTED, REVOKED = "confirmed", "rejected", "revoked"
+DECISION_LABELS = {CONFIRMED: "确认销号", REJECTED: "退回", REVOKED: "撤销销号"}
+
+
+def conditions(check: SignoffCheck) -> dict[str, bool]:
+    """The conditions that held, as stored with a decision (signoffs.conditions)."""
+    return {key: bool(getattr(check, key)) for key, _ in CONDITIONS}
+
+
+def explain(check: SignoffCheck) -> str:
+    """One line for the clerk: which conditions hold and, when not eligible, why."""
+    held = "、".join(tr(label) for key, label in CONDITIONS[:3] if getattr(check, key)) or tr("无创新活动")
+    evidence = tr("有印证材料") if check.has_evidence else tr("无印证材料")
+    verdict = tr("符合销号条件") if check.eligible else tr("不符合销号条件：") + "；".join(check.reasons)
+    return f"{held}；{evidence} — {verdict}"

@@ -116,7 +116,8 @@ class TableLayout:
 
     def _region(self, row, col, rowspan, colspan, text, font, align) -> Region:
         w = self.col_x[col + colspan] - self.col_x[col] - 2 * PAD_X
-        lines = break_lines(text, font, CELL_SIZE, w, balance=True)
+        # even lines suit short centred labels; running text (left-aligned) fills greedily, as typed
+        lines = break_lines(text, font, CELL_SIZE, w, balance=align != "left")
         return Region(row, col, rowspan, colspan, lines, font, align)
 
     def _body_regions(self, body_font: str, hei: str) -> list[list[Region]]:

@@ -81,6 +81,8 @@ def wrap_tokens(
         carry: list[str] = []
         if tok in NO_START and len(cur) > 1:
             carry.append(cur.pop())  # take the last character down with the punctuation
+            while len(cur) > 1 and carry[0] in NO_START:
+                carry.insert(0, cur.pop())  # "（试行）》": a run of closing marks goes down whole
         while len(cur) > 1 and cur[-1] in NO_END:
             carry.insert(0, cur.pop())
         while cur and cur[-1] == " ":
@@ -102,6 +104,15 @@ def _balanced(toks: list[str], width_of: Widths, limit: float) -> list[list[str]
     lines = wrap_tokens(toks, width_of, limit)
     if len(lines) < 2:
         return lines
+    known: dict[str, float] = {}
+    measure = width_of
+
+    def width_of(tok: str) -> float:  # the search wraps the same tokens ten times: measure each once
+        w = known.get(tok)
+        if w is None:
+            w = known[tok] = measure(tok)
+        return w
+
     lo = sum(width_of(t) for t in toks) / len(lines)
     hi = limit
     for _ in range(8):
@@ -117,6 +128,12 @@ def break_lines(
     text: str, font: str, size: float, limit: float, *, balance: bool = False
 ) -> list[str]:
     """Lines of ``text`` (honouring explicit newlines) that fit ``limit`` points."""
+    return list(_break_lines(str(text), font, size, limit, balance))
+
+
+@lru_cache(maxsize=8192)
+def _break_lines(text: str, font: str, size: float, limit: float, balance: bool) -> tuple[str, ...]:
+    """Cached: a long table repeats its unit names, statuses and flags on every page."""
     out: list[str] = []
     for para in str(text).split("\n"):
         if text_width(para, font, size) <= limit + 0.01:
@@ -126,7 +143,7 @@ def break_lines(
         width_of = lambda t: text_width(t, font, size)  # noqa: E731
         wrapped = _balanced(toks, width_of, limit) if balance else wrap_tokens(toks, width_of, limit)
         out.extend("".join(line) for line in wrapped)
-    return out
+    return tuple(out)
 
 
 def draw_aligned(canv, text: str, x: float, y: float, width: float, align: str) -> None:

@@ -141,6 +141,7 @@ class CoverageFigures:
     with_other_activity: int
     signed_off: int
     rd_spending: float
+    with_activity: int = 0  # any of the three kinds of activity (开展创新活动)
 
     @property
     def coverage_rate(self) -> float:
@@ -151,19 +152,51 @@ class CoverageFigures:
         return self.with_institution / self.above_scale if self.above_scale else 0.0
 
 
-def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> CoverageFigures:
+Basis = tuple[dict[str, SurveyFacts], set[str]]
+"""A period's returns and sign-offs read once (survey_facts, signed_off_ids), for several counts."""
+
+
+def coverage_basis(ledger: Ledger, period: str) -> Basis:
+    return survey_facts(ledger, period), signed_off_ids(ledger, period)
+
+
+def coverage(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None, *,
+             basis: Basis | None = None) -> CoverageFigures:
     """附件4 figures for the 规上 enterprises (or a subset, e.g. one township)."""
     ids = enterprise_ids if enterprise_ids is not None else above_scale_ids(ledger)
-    facts = survey_facts(ledger, period, ids)
+    if basis is not None:
+        return _figures(ids, *basis)
+    return _figures(ids, survey_facts(ledger, period, ids), signed_off_ids(ledger, period))
+
+
+def _figures(ids: list[str], facts: dict[str, SurveyFacts], done: set[str]) -> CoverageFigures:
     checks = [check_signoff(facts.get(i)) for i in ids]
-    done = signed_off_ids(ledger, period)
     return CoverageFigures(
         above_scale=len(ids),
         with_institution=sum(c.has_institution for c in checks),
         with_rd_activity=sum(c.has_rd_activity for c in checks),
         with_other_activity=sum(c.has_other_activity for c in checks),
         signed_off=sum(1 for i in ids if i in done),
-        rd_spending=money(sum(rd_spending(facts.get(i)) for i in ids)))
+        rd_spending=money(sum(rd_spending(facts.get(i)) for i in ids)),
+        with_activity=sum(c.has_activity for c in checks))
+
+
+GROUPINGS = {"township": "COALESCE(tw.name, '')", "industry": "e.industry"}
+
+
+def coverage_groups(ledger: Ledger, period: str, by: str, *, basis: Basis | None = None) -> dict[str, CoverageFigures]:
+    """附件4 figures of the 规上 enterprises grouped by township or industry ('' = not filled in).
+
+    One pass over the period's returns, however many groups (the summary of
+    5,000 enterprises must not run a query per township).
+    """
+    groups: dict[str, list[str]] = {}
+    for eid, key in ledger.conn.execute(
+            f"SELECT e.id, {GROUPINGS[by]} FROM enterprises e LEFT JOIN units tw ON tw.id = e.township_id "
+            "WHERE e.deleted_at IS NULL AND e.above_scale = 1"):
+        groups.setdefault(key or "", []).append(eid)
+    facts, done = basis if basis is not None else coverage_basis(ledger, period)
+    return {key: _figures(ids, facts, done) for key, ids in groups.items()}
 
 
 def same_period_last_year(period: str) -> str:

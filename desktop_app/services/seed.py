@@ -97,7 +97,7 @@ def load_task_list(ledger: Ledger, doc_ids: dict[str, str]) -> int:
                            (doc_id,)).fetchone():
         return 0
     w = ledger.writer
-    count = 0
+    contacts = []
     for (seq, key_name), key_lines in groupby(task_lines(), key=lambda r: (r["序号"], r["重点任务"])):
         key_id = w.insert("key_tasks", {"document_id": doc_id, "seq": int(seq), "name": key_name})
         for t_seq, (task_name, lines) in enumerate(groupby(key_lines, key=lambda r: r["具体任务"]), start=1):
@@ -106,13 +106,10 @@ def load_task_list(ledger: Ledger, doc_ids: dict[str, str]) -> int:
                 assignment_id = w.insert("assignments", {
                     "task_id": task_id, "department_id": units.ensure_department(ledger, dept),
                     "role": "lead" if a_seq == 1 else "support", "seq": a_seq})
-                for c_seq, line in enumerate(dept_lines, start=1):
-                    w.insert("assignment_contacts", {
-                        "assignment_id": assignment_id, "seq": c_seq, "leader": line["责任领导"],
-                        "section": line["责任科室"], "handler": line["具体承办人"]}, audit=False)
-                    count += 1
-    w.log("bulk", "assignment_contacts", None, None, {"inserted": count})
-    return count
+                contacts.extend({"assignment_id": assignment_id, "seq": c_seq, "leader": line["责任领导"],
+                                 "section": line["责任科室"], "handler": line["具体承办人"]}
+                                for c_seq, line in enumerate(dept_lines, start=1))
+    return w.insert_many("assignment_contacts", contacts)
 
 
 def load_targets(ledger: Ledger, doc_ids: dict[str, str]) -> int:
@@ -133,8 +130,8 @@ def load_targets(ledger: Ledger, doc_ids: dict[str, str]) -> int:
             "metric": json.dumps(t.get("metric", {"kind": "manual"}), ensure_ascii=False),
             "source_text": t.get("source_text", ""), "note": t.get("note", ""),
             "annual": int(t.get("annual", False))}, audit=False)
-        for v in t.get("values", []):
-            w.insert("target_values", {"target_id": tid, "year": v["year"], "value": v["value"]}, audit=False)
+        w.insert_many("target_values", ({"target_id": tid, "year": v["year"], "value": v["value"]}
+                                         for v in t.get("values", [])))
         count += 1
     if count:
         w.log("bulk", "targets", None, None, {"inserted": count})
@@ -149,11 +146,10 @@ def load_rewards(ledger: Ledger, doc_ids: dict[str, str]) -> int:
     for policy in data["policy"]:
         pid = w.insert("reward_policies", {"document_id": doc_ids.get("001"), "seq": policy["seq"],
                                            "title": policy["title"], "text": policy["text"]}, audit=False)
-        for award in policy.get("award", []):
-            w.insert("reward_rules", {
-                "policy_id": pid, "event": award["event"], "level": award.get("level", ""),
-                "amount_wan": award.get("amount_wan"), "case_by_case": int(award.get("case_by_case", False)),
-                "is_maximum": int(award.get("max", False))}, audit=False)
+        w.insert_many("reward_rules", ({
+            "policy_id": pid, "event": award["event"], "level": award.get("level", ""),
+            "amount_wan": award.get("amount_wan"), "case_by_case": int(award.get("case_by_case", False)),
+            "is_maximum": int(award.get("max", False))} for award in policy.get("award", [])))
     w.log("bulk", "reward_policies", None, None, {"inserted": len(data["policy"])})
     return len(data["policy"])
 

@@ -36,3 +36,13 @@ def test_latin_words_and_numbers_stay_whole():
     f = _font()
     lines = break_lines("研发投入1234.56万元", f, 11, text_width("研发投入12", f, 11))
     assert any("1234.56" in line for line in lines)
+
+
+def test_a_run_of_closing_marks_never_starts_a_line():
+    from desktop_app.reports.pdf_text import wrap_tokens
+
+    toks = list("为贯彻落实《关于打造创新生态小气候的实施方案（试行") + ["）", "》", "要", "求"]
+    # room for the text up to "）" but not "》": both marks must go down with "行"
+    lines = wrap_tokens(toks, lambda t: 1.0, limit=len(toks) - 3)
+    assert lines[1][:3] == ["行", "）", "》"]
+    assert all(line[0] not in "）》" for line in lines)

@@ -59,8 +59,9 @@ def test_demo_has_two_months_of_progress_and_surveys(demo_ledger):
     periods = [r[0] for r in demo_ledger.conn.execute(
         "SELECT DISTINCT period FROM progress_entries ORDER BY period")]
     assert periods == list(demo.demo_periods())
+    last_year = [f"{int(p[:4]) - 1}{p[4:]}" for p in periods]  # the 企业 step's growth base
     assert [r[0] for r in demo_ledger.conn.execute(
-        "SELECT DISTINCT period FROM surveys ORDER BY period")] == periods
+        "SELECT DISTINCT period FROM surveys ORDER BY period")] == last_year + periods
     named = {r[0] for r in demo_ledger.conn.execute("SELECT name FROM enterprises")}
     assert {"山西蓝焰煤层气集团有限责任公司", "沁和能源集团有限公司"} <= named
     assert demo_ledger.conn.execute("SELECT COUNT(*) FROM enterprises WHERE is_sample = 0").fetchone()[0] == 0

@@ -1,58 +1,108 @@
-"""任务 tab: every concrete task with its responsible units and latest status."""
+"""任务 tab: the task tree, this month's dispatch, 督办事项 and a searchable list of assignments.
 
-from desktop_app.services import tasks, units
-from ui.common.list_tab import ListTab
-from ui.common.record_dialog import FieldDef
+Pages refresh lazily: a ledger change marks them stale and only the page on
+screen reloads at once, so a write in another tab costs this tab nothing
+until the clerk looks at it.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ui.tasks.assignment_list import AssignmentList
+from ui.tasks.import_dialog import ImportDialog, export_template
+from ui.tasks.month_page import MonthPage
+from ui.tasks.settings_dialog import ScheduleSettingsDialog
+from ui.tasks.supervision_page import SupervisionPage
+from ui.tasks.tree_page import TreePage
+
+PAGE_KEY = "tasks/page"
 
 
-class TasksTab(ListTab):
-    column_widths = {"doc_no": 150, "key_seq": 44, "key_task": 130, "task": 220, "department": 170,
-                     "role": 50, "leader": 90, "section": 170, "handler": 90, "status": 60}
+class TasksTab(QWidget):
+    changed = Signal()
 
-    def __init__(self, ledger, parent=None):
-        self.noun = self.tr("任务分工")
-        self.search_hint = self.tr("搜索任务、责任单位、责任人")
-        super().__init__(ledger, parent)
+    def __init__(self, ledger, parent=None, *, today: date | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.tree_page = TreePage(ledger, self, today=today)
+        self.month_page = MonthPage(ledger, self, today=today)
+        self.supervision_page = SupervisionPage(ledger, self, today=today)
+        self.list_page = AssignmentList(ledger, self)
+        self.pages = QTabWidget(objectName="task_pages")
+        for page, title in ((self.month_page, self.tr("本月调度")), (self.tree_page, self.tr("任务清单")),
+                            (self.supervision_page, self.tr("督办事项")), (self.list_page, self.tr("分工查询"))):
+            self.pages.addTab(page, title)
+            page.changed.connect(self._page_changed)
+        self._stale = {self.tree_page, self.month_page, self.supervision_page}
+        corner = QWidget()
+        bar = QHBoxLayout(corner)
+        bar.setContentsMargins(0, 0, 0, 2)
+        for text, name, slot in ((self.tr("导入任务清单…"), "import", self.import_tasks),
+                                 (self.tr("导出任务清单模板…"), "template", lambda: export_template(self)),
+                                 (self.tr("调度设置…"), "settings", self.open_settings)):
+            b = QPushButton(text, objectName=f"tasks_{name}")
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        self.pages.setCornerWidget(corner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages, 1)
+        for n in range(self.pages.count()):  # Alt+1 … Alt+4 switch pages
+            self.pages.setTabToolTip(n, f"Alt+{n + 1}")
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda i=n: self.pages.setCurrentIndex(i))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        self.pages.setCurrentIndex(int(QSettings().value(PAGE_KEY, 0) or 0))
+        self.pages.currentChanged.connect(self._page_shown)
+        self._page_shown(self.pages.currentIndex())
 
-    def spec(self):
-        return tasks.LIST
+    # the assignment list stands in for the tab in generic list checks
+    @property
+    def model(self):
+        return self.list_page.model
 
-    def titles(self):
-        return {"doc_no": self.tr("文件"), "key_seq": self.tr("序号"), "key_task": self.tr("重点任务"),
-                "task": self.tr("具体任务"), "department": self.tr("责任单位"), "role": self.tr("分工"),
-                "leader": self.tr("责任领导"), "section": self.tr("责任科室"), "handler": self.tr("具体承办人"),
-                "status": self.tr("最新状态")}
+    @property
+    def count_label(self):
+        return self.list_page.count_label
 
-    def right_aligned(self):
-        return frozenset({"key_seq"})
+    def _page_shown(self, index: int) -> None:
+        QSettings().setValue(PAGE_KEY, index)
+        page = self.pages.widget(index)
+        if page in self._stale:
+            self._stale.discard(page)
+            page.refresh()
 
-    def filter_defs(self):
-        docs = [(c.id, c.name) for c in tasks.documents(self.ledger)]
-        depts = [(c.id, c.name) for c in units.departments(self.ledger)]
-        return (("document_id", self.tr("全部文件"), docs), ("department_id", self.tr("全部责任单位"), depts))
+    def _focus_search(self) -> None:
+        page = self.pages.currentWidget()
+        box = getattr(page, "search", None)
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
 
-    def fields(self):
-        docs = [(c.id, c.name) for c in tasks.all_documents(self.ledger)]
-        return [
-            FieldDef("document_id", self.tr("政策文件"), "ref", required=True, options=docs),
-            FieldDef("key_task", self.tr("重点任务"), required=True),
-            FieldDef("task", self.tr("具体任务"), required=True),
-            FieldDef("department", self.tr("责任单位"), required=True),
-            FieldDef("role", self.tr("分工"), "ref", required=True,
-                     options=[("lead", self.tr("牵头")), ("support", self.tr("配合"))]),
-            FieldDef("leader", self.tr("责任领导")),
-            FieldDef("section", self.tr("责任科室")),
-            FieldDef("handler", self.tr("具体承办人")),
-        ]
+    def _page_changed(self) -> None:
+        self.changed.emit()  # the window answers with refresh()
 
-    def load(self, record_id):
-        return tasks.get(self.ledger, record_id)
+    def refresh(self) -> None:
+        self._stale = {self.tree_page, self.month_page, self.supervision_page}
+        self.list_page.refresh()
+        self._page_shown(self.pages.currentIndex())
 
-    def save(self, values, record_id):
-        return tasks.save(self.ledger, values, record_id)
+    def import_tasks(self) -> str | None:
+        dialog = ImportDialog(self.ledger, self)
+        self._last_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.refresh()
+        self.changed.emit()
+        self.pages.setCurrentWidget(self.tree_page)
+        self.tree_page.select_id(dialog.result_value)
+        return dialog.result_value
 
-    def remove(self, record_id):
-        tasks.delete(self.ledger, record_id)
-
-    def describe(self, record):
-        return f"{record['task']} — {record['department']}"
+    def open_settings(self) -> None:
+        dialog = ScheduleSettingsDialog(self.ledger, self)
+        self._last_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()

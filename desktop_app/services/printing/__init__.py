@@ -28,6 +28,9 @@ from desktop_app.reports import (
     write_pdf,
     write_xlsx,
 )
+from desktop_app.reports.grid_form import GridBatch, GridForm
+from desktop_app.reports.pdf_grid_form import write_grid_pdf
+from desktop_app.reports.xlsx_grid_form import write_grid_xlsx
 from desktop_app.services.ledger import Ledger
 
 PARAMS = ("period", "year", "enterprise", "township")
@@ -120,6 +123,8 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
         raise UserError(tr("文件夹不存在：{path}").format(path=out.parent))
     if isinstance(data, DocumentForm):
         return write_document_pdf(data, out)
+    if isinstance(data, GridForm | GridBatch):  # questionnaire-like forms (004 附件3)
+        return (write_grid_pdf if fmt == "pdf" else write_grid_xlsx)(data, out, progress)
     if fmt == "pdf":
         return write_pdf(data, out, progress)
     return write_xlsx(data, out, progress)

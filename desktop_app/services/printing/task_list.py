@@ -32,15 +32,27 @@ def lines(ledger: Ledger, document_id: str | None = None) -> tuple[list[TaskList
 
 
 def build(ledger: Ledger, params: dict[str, Any]):
-    found, title = lines(ledger, params.get("document_id"))
-    if not found:
+    """One 工作任务清单 per policy document with tasks (an imported list prints beside the built-in one)."""
+    if params.get("document_id"):
+        doc_ids = [params["document_id"]]
+    else:
+        doc_ids = [r[0] for r in ledger.conn.execute(
+            "SELECT d.id FROM documents d WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM key_tasks kt "
+            "WHERE kt.document_id = d.id AND kt.deleted_at IS NULL) ORDER BY d.issued_on DESC, d.title")]
+    today = date.today()
+    forms = []
+    for doc_id in doc_ids:
+        found, title = lines(ledger, doc_id)
+        if not found:
+            continue
+        header = TaskListHeader(document_title=title, unit=ledger.unit.name,
+                                date=f"{today.year}年{today.month}月{today.day}日", filler=ledger.operator,
+                                phone="", reviewer="")
+        forms.append(build_task_list_form(found, header))
+    if not forms:
         from desktop_app.errors import UserError
         raise UserError(tr("台账中还没有任务清单"))
-    today = date.today()
-    header = TaskListHeader(document_title=title, unit=ledger.unit.name,
-                            date=f"{today.year}年{today.month}月{today.day}日", filler=ledger.operator,
-                            phone="", reviewer="")
-    return build_task_list_form(found, header)
+    return forms[0] if len(forms) == 1 else forms
 
 
 SPEC = ReportSpec(name="task-list", title="工作任务清单", build=build, order=10)

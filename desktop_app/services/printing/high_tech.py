@@ -1,0 +1,51 @@
+"""高新技术企业名单 for a year: every enterprise whose certificate runs in that year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop_app.domain import titles as rule
+from desktop_app.errors import UserError
+from desktop_app.i18n import tr
+from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
+from desktop_app.reports.model import TableForm
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.printing import ReportSpec
+from desktop_app.services.titles import HIGH_TECH
+
+
+def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:
+    """The latest certificate of each enterprise that holds in ``year`` (renewals replace the old one)."""
+    rows = ledger.conn.execute(
+        "SELECT e.name, e.uscc, COALESCE(tw.name, ''), e.industry, t.cert_no, t.year, COALESCE(t.issued_on, ''), "
+        "t.valid_until, t.recertified, "
+        "EXISTS (SELECT 1 FROM enterprise_titles p WHERE p.enterprise_id = t.enterprise_id AND p.title = t.title "
+        "AND p.deleted_at IS NULL AND p.year < t.year) "
+        "FROM enterprise_titles t JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
+        "LEFT JOIN units tw ON tw.id = e.township_id "
+        "WHERE t.deleted_at IS NULL AND t.title = ? AND t.year <= ? AND (t.valid_until IS NULL OR t.valid_until >= ?) "
+        "AND NOT EXISTS (SELECT 1 FROM enterprise_titles n WHERE n.enterprise_id = t.enterprise_id "
+        "AND n.title = t.title AND n.deleted_at IS NULL AND n.year <= ? AND n.year > t.year) "
+        "ORDER BY tw.level = 'zone', tw.seq, e.name",
+        (HIGH_TECH, year, f"{year}-01-01", year))
+    out = []
+    for name, uscc, town, ind, cert, y, issued, until, recert, earlier in rows:
+        state, left = rule.expiry_state(date.fromisoformat(until) if until else None, at)
+        note = tr("本年新认定") if y == year and not (recert or earlier) else tr("重新认定") if recert or earlier else ""
+        out.append(HighTechLine(name, uscc, town, ind, cert, y, issued, until or "", rule.describe(state, left), note))
+    return out
+
+
+def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
+    year = int(params["year"])
+    today = date.today()
+    if not 1990 <= year <= today.year:
+        raise UserError(tr("年度 {y} 不在 1990–{t} 之间").format(y=year, t=today.year))
+    at = min(today, date(year, 12, 31))
+    cn = lambda d: tr("{y}年{m}月{d}日").format(y=d.year, m=d.month, d=d.day)  # noqa: E731
+    return build_high_tech_form(HighTechList(unit=ledger.unit.name, year=year, as_of=cn(at),
+                                             lines=lines(ledger, year, at), filler=ledger.operator, date=cn(today)))
+
+
+SPEC = ReportSpec(name="high-tech", title="高新技术企业名单", build=build, params=("year",), order=60)

@@ -1,0 +1,16 @@
+"""月度调度情况通报 (公文 layout) with the saved wording and 发文字号; numbers from the ledger."""
+
+from typing import Any
+
+from desktop_app.reports.document import DocumentForm
+from desktop_app.services import brief
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.printing import ReportSpec
+
+
+def build(ledger: Ledger, params: dict[str, Any]) -> DocumentForm:
+    return brief.document(ledger, params["period"])
+
+
+SPEC = ReportSpec(name="monthly-brief", title="月度调度情况通报", build=build, params=("period",),
+                  formats=("pdf",), order=13)

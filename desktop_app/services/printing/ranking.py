@@ -1,0 +1,54 @@
+"""通报排名 from the month view: units ranked by the rule of desktop_app.domain.ranking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.domain import schedule
+from desktop_app.domain.ranking import Ranked, rule_text
+from desktop_app.errors import UserError
+from desktop_app.i18n import tr
+from desktop_app.reports.model import TableForm
+from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
+from desktop_app.services import progress
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.printing import ReportSpec
+from desktop_app.services.printing.task_progress import chinese_date
+from desktop_app.services.progress import MonthView
+
+
+def rank_text(r: Ranked) -> str:
+    return tr("{n}（并列）").format(n=r.rank) if r.tied else str(r.rank)
+
+
+def ranking_lines(ranked: list[Ranked]) -> list[RankingLine]:
+    return [RankingLine(rank_text(r), s.unit, s.due, s.on_time, s.late, s.missing, float(s.on_time_rate), s.done,
+                        s.on_track, s.behind, float(s.completion_rate), s.days_late)
+            for r in ranked for s in (r.stats,)]
+
+
+def lagging_units(ranked: list[Ranked]) -> list[str]:
+    return [r.stats.unit for r in ranked if r.stats.late or r.stats.missing]
+
+
+def form_for(ledger: Ledger, view: MonthView) -> TableForm:
+    ranked = view.ranked()
+    extra = []
+    pending = view.counts()[schedule.PENDING]
+    if pending:
+        extra.append(tr("本期报送截止日（{due}）未到，{n} 条未到期的分工暂不计入按时或逾期。").format(
+            due=chinese_date(view.due), n=pending))
+    header = RankingHeader(period_label=schedule.period_label(view.period), unit=ledger.unit.name, rule=rule_text(),
+                           extra_notes=tuple(extra), date=chinese_date(view.today), filler=ledger.operator,
+                           phone="", reviewer="")
+    return build_ranking_form(ranking_lines(ranked), header)
+
+
+def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
+    view = progress.month_view(ledger, params["period"])
+    if not view.rows:
+        raise UserError(tr("台账中还没有任务分工，无法排名"))
+    return form_for(ledger, view)
+
+
+SPEC = ReportSpec(name="ranking", title="通报排名", build=build, params=("period",), order=12)

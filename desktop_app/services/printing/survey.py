@@ -1,0 +1,77 @@
+"""企业创新活动开展情况调查表 (004 附件3): one enterprise, or every enterprise of a township."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.domain.codes import normalize_uscc, uscc_error
+from desktop_app.errors import UserError
+from desktop_app.i18n import tr
+from desktop_app.reports.grid_form import GridBatch, GridForm
+from desktop_app.reports.survey_form import SurveyPrint, build_survey_form
+from desktop_app.services import catalogs, evidence, surveys, units
+from desktop_app.services.ledger import Ledger
+from desktop_app.services.printing import ReportSpec
+
+_ENTERPRISE = ("SELECT e.id, e.name, e.uscc, e.industry, COALESCE(tw.name, '') FROM enterprises e "
+               "LEFT JOIN units tw ON tw.id = e.township_id WHERE e.deleted_at IS NULL")
+
+
+def county_name(ledger: Ledger) -> str:
+    """所属县（市、区）: this unit for a county ledger, its parent for a township's."""
+    if ledger.unit.level in ("county", "city"):
+        return ledger.unit.name
+    return ledger.unit.parent_name or ""
+
+
+def survey_print(ledger: Ledger, row: tuple, period: str) -> SurveyPrint:
+    eid, name, uscc, industry, township = row
+    ret = surveys.find(ledger, eid, period)
+    files = tuple(f.file_name for f in evidence.list_files(ledger, "surveys", ret.id)) if ret else ()
+    return SurveyPrint(enterprise=name, uscc=uscc, county=county_name(ledger), industry=industry, period=period,
+                       ret=ret, activity_names=tuple(catalogs.other_activities()), evidence=files,
+                       township=township, unit=ledger.unit.name)
+
+
+def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
+    """One enterprise's form; with only a township given (the 报表 menu), that township's batch."""
+    code = normalize_uscc(str(params.get("enterprise") or ""))
+    if not code and params.get("township"):
+        return batch(ledger, params)
+    if not code:
+        raise UserError(tr("请填写企业的统一社会信用代码（--enterprise）；要打印一个乡镇的全部调查表，"
+                           "请选择乡镇或加 --all"))
+    if err := uscc_error(code):
+        raise UserError(err)
+    row = ledger.conn.execute(_ENTERPRISE + " AND e.uscc = ?", (code,)).fetchone()
+    if row is None:
+        raise UserError(tr("台账中没有统一社会信用代码为 {code} 的企业").format(code=code))
+    return build_survey_form(survey_print(ledger, tuple(row), params["period"]))
+
+
+def batch_rows(ledger: Ledger, period: str, township: str | None) -> list[tuple]:
+    """Enterprises of the batch: every 规上 enterprise (a blank form when it has not returned)
+    and any other enterprise that has a return, by township then name."""
+    sql = _ENTERPRISE + (" AND (e.above_scale = 1 OR EXISTS (SELECT 1 FROM surveys s WHERE s.enterprise_id = e.id "
+                         "AND s.period = ? AND s.deleted_at IS NULL))")
+    args: list[Any] = [period]
+    if township:
+        tid = units.unit_id_by_name(ledger, township)
+        if tid is None:
+            raise UserError(tr("没有名为“{name}”的乡镇").format(name=township))
+        sql += " AND e.township_id = ?"
+        args.append(tid)
+    sql += " ORDER BY tw.level = 'zone', tw.seq, e.name"
+    return [tuple(r) for r in ledger.conn.execute(sql, args)]
+
+
+def batch(ledger: Ledger, params: dict[str, Any]) -> GridBatch:
+    period, township = params["period"], params.get("township")
+    rows = batch_rows(ledger, period, township)
+    if not rows:
+        raise UserError(tr("{where}没有需要打印调查表的企业").format(where=township or tr("本台账")))
+    return GridBatch(len(rows), lambda i: build_survey_form(survey_print(ledger, rows[i], period)))
+
+
+SPEC = ReportSpec(name="survey", title="企业创新活动开展情况调查表", build=build,
+                  params=("period", "enterprise", "township"), order=20, batch=batch)

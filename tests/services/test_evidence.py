@@ -1,0 +1,96 @@
+import hashlib
+
+import pytest
+
+from desktop_app.errors import UserError, ValidationError
+from desktop_app.services import enterprises, evidence
+from tests.conftest import file_state
+
+
+def _survey(ledger, name="沁水县测试煤业有限公司", uscc="91140521MA0K3F2L1W"):
+    eid = enterprises.save(ledger, {"name": name, "uscc": uscc})
+    with ledger.write() as w:
+        return w.insert("surveys", {"enterprise_id": eid, "period": "2024-05"})
+
+
+def test_attach_list_export_and_dedup(ledger, tmp_path):
+    sid = _survey(ledger)
+    scan = tmp_path / "研发中心批复.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan one")
+    first = evidence.attach(ledger, "surveys", sid, scan, note="批准文件")
+    files = evidence.list_files(ledger, "surveys", sid)
+    assert [(f.file_name, f.size, f.note) for f in files] == [("研发中心批复.pdf", 17, "批准文件")]
+    assert files[0].sha256 == hashlib.sha256(b"%PDF-1.4 scan one").hexdigest()
+
+    # the same content under another owner is stored once
+    other = _survey_other(ledger)
+    evidence.attach(ledger, "surveys", other, scan)
+    assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 1
+    # … but twice on the same owner is refused
+    with pytest.raises(ValidationError, match="内容相同"):
+        evidence.attach(ledger, "surveys", sid, scan)
+
+    out = evidence.export(ledger, first, tmp_path / "out.pdf")
+    assert out.read_bytes() == b"%PDF-1.4 scan one"
+    folder = tmp_path / "all"
+    folder.mkdir()
+    (folder / "研发中心批复.pdf").write_bytes(b"already here")
+    written = evidence.export_all(ledger, "surveys", sid, folder)
+    assert [p.name for p in written] == ["研发中心批复（2）.pdf"]
+
+
+def _survey_other(ledger):
+    return _survey(ledger, "沁水县另一公司", "91140521MA0K3F2L20")
+
+
+def test_remove_is_soft_and_audited(ledger, tmp_path):
+    sid = _survey(ledger)
+    ev = evidence.attach_bytes(ledger, "surveys", sid, "照片.jpg", b"\xff\xd8jpeg")
+    evidence.remove(ledger, ev, reason="传错文件")
+    assert evidence.count(ledger, "surveys", sid) == 0
+    row = ledger.conn.execute("SELECT reason FROM audit_log WHERE table_name = 'evidence_files' "
+                              "AND action = 'delete'").fetchone()
+    assert row[0] == "传错文件"
+    with pytest.raises(UserError, match="不存在"):
+        evidence.content(ledger, ev)
+
+
+def test_bad_files_leave_the_ledger_unchanged(ledger, tmp_path):
+    sid = _survey(ledger)
+    before = file_state(ledger.path)
+    empty = tmp_path / "空.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(ValidationError, match="空文件"):
+        evidence.attach(ledger, "surveys", sid, empty)
+    with pytest.raises(ValidationError, match="找不到文件"):
+        evidence.attach(ledger, "surveys", sid, tmp_path / "nope.pdf")
+    with pytest.raises(UserError, match="不存在或已删除"):
+        evidence.attach_bytes(ledger, "surveys", "no-such-id", "a.pdf", b"x")
+    assert file_state(ledger.path) == before
+
+
+def test_too_big(ledger, monkeypatch, tmp_path):
+    sid = _survey(ledger)
+    monkeypatch.setattr(evidence, "MAX_BYTES", 10)
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"x" * 11)
+    with pytest.raises(ValidationError, match="上限"):
+        evidence.attach(ledger, "surveys", sid, big)
+
+
+def test_corrupt_blob_is_reported(ledger):
+    sid = _survey(ledger)
+    ev = evidence.attach_bytes(ledger, "surveys", sid, "a.pdf", b"good")
+    ledger.conn.execute("UPDATE file_blobs SET data = ?", (b"evil",))
+    with pytest.raises(UserError, match="校验不符"):
+        evidence.content(ledger, ev)
+
+
+def test_copy_all_shares_blobs(ledger):
+    sid, other = _survey(ledger), _survey_other(ledger)
+    evidence.attach_bytes(ledger, "surveys", sid, "a.pdf", b"one")
+    evidence.attach_bytes(ledger, "surveys", sid, "b.pdf", b"two")
+    assert evidence.copy_all(ledger, "surveys", sid, other) == 2
+    assert evidence.copy_all(ledger, "surveys", sid, other) == 0
+    assert [f.file_name for f in evidence.list_files(ledger, "surveys", other)] == ["a.pdf", "b.pdf"]
+    assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 2

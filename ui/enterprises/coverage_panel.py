@@ -1,0 +1,83 @@
+"""Coverage of the 规上 enterprises for the chosen period, by township and by industry.
+
+Recounted from the ledger on every refresh (the window refreshes after each
+write), so a confirmed 销号 shows here at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import catalogs, metrics, units
+from desktop_app.services.ledger import Ledger
+
+HEADERS = ("规上企业", "开展创新活动", "有研发机构", "已销号", "覆盖率", "研发机构占比")
+
+
+def _pct(rate: float, whole: int) -> str:
+    return f"{rate * 100:.1f}%" if whole else "—"
+
+
+class CoveragePanel(QWidget):
+    def __init__(self, ledger: Ledger, parent=None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.period = ""
+        self.tables: dict[str, QTableWidget] = {}
+        v = QVBoxLayout(self)
+        self.caption = QLabel(objectName="coverage_caption")
+        v.addWidget(self.caption)
+        for by, title in (("township", "按乡镇"), ("industry", "按行业")):
+            t = QTableWidget(0, len(HEADERS) + 1, objectName=f"coverage_{by}")
+            t.setHorizontalHeaderLabels([self.tr("乡（镇）" if by == "township" else "行业"),
+                                         *(self.tr(h) for h in HEADERS)])
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.verticalHeader().hide()
+            t.verticalHeader().setDefaultSectionSize(24)
+            t.horizontalHeader().setStretchLastSection(True)
+            self.tables[by] = t
+            v.addWidget(QLabel(self.tr(title)))
+            v.addWidget(t, 1)
+
+    def show_period(self, period: str) -> None:
+        self.period = period
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API): counted when looked at, not on every save
+        super().showEvent(event)
+        if getattr(self, "stale", True):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        if not self.period:
+            self.caption.setText(self.tr("台账中还没有调查表"))
+            return
+        self.caption.setText(self.tr("{p} 报送期，规上工业企业创新活动覆盖情况").format(p=self.period))
+        basis = metrics.coverage_basis(self.ledger, self.period)  # read once for both tables
+        total = metrics.coverage(self.ledger, self.period, basis=basis)
+        for by, table in self.tables.items():
+            groups = metrics.coverage_groups(self.ledger, self.period, by, basis=basis)
+            order = [c.name for c in units.townships(self.ledger)] if by == "township" else catalogs.industries()
+            names = [n for n in order if n in groups] + sorted(set(groups) - set(order))
+            rows = [(self.tr("合计"), total)] + [(n or self.tr("（未填）"), groups[n]) for n in names]
+            table.setRowCount(len(rows))
+            for r, (name, f) in enumerate(rows):
+                cells = (name, str(f.above_scale), str(f.with_activity), str(f.with_institution), str(f.signed_off),
+                         _pct(f.coverage_rate, f.above_scale), _pct(f.institution_share, f.above_scale))
+                for c, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(r, c, item)
+            table.resizeColumnsToContents()

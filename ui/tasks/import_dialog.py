@@ -1,0 +1,144 @@
+"""导入任务清单: pick an Excel sheet, see every line and every problem, import only a clean sheet."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop_app.errors import UserError, ValidationError
+from desktop_app.services import task_import, task_template
+from ui.tasks.month_models import RED
+from ui.tasks.node_detail import detail_table, fill_table
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ledger, parent=None, path: str | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.preview: task_import.ImportPreview | None = None
+        self.result_value: str | None = None
+        self.setWindowTitle(self.tr("导入任务清单"))
+        self.resize(1100, 720)
+        self.file_label = QLabel(self.tr("请选择按“工作任务清单”格式填写的 Excel 文件（.xlsx）。"), objectName="file")
+        pick = QPushButton(self.tr("选择文件…"), objectName="pick")
+        pick.clicked.connect(self.pick)
+        template = QPushButton(self.tr("导出空白模板…"), objectName="template")
+        template.clicked.connect(lambda: export_template(self))
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(template)
+        top.addWidget(pick)
+        self.summary = QLabel(objectName="summary")
+        self.summary.setWordWrap(True)
+        self.errors = QListWidget(objectName="errors")
+        self.errors.setMaximumHeight(150)
+        self.lines = detail_table("lines", [self.tr(h) for h in ("行号", "序号", "重点任务", "具体任务", "责任单位", "责任领导",
+                                                           "责任科室", "具体承办人", "问题")])
+        self.fields = {k: QLineEdit(objectName=k) for k in ("doc_no", "title", "issuer", "issued_on")}
+        self.fields["doc_no"].setPlaceholderText(self.tr("如 沁办发〔2026〕5号（与台账中已有文件文号相同时，导入到该文件下）"))
+        self.fields["issued_on"].setPlaceholderText(self.tr("如 2026-03-01"))
+        form = QFormLayout()
+        for key, label in (("doc_no", "文号"), ("title", "文件标题"), ("issuer", "发文机关"), ("issued_on", "成文日期")):
+            form.addRow(self.tr(label), self.fields[key])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("导入"))
+        self.ok.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.errors.hide()
+        if path:
+            self.load(path)
+
+    def pick(self) -> None:
+        settings = QSettings()
+        folder = settings.value("tasks/import_folder", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择任务清单"), folder, self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            settings.setValue("tasks/import_folder", str(Path(path).parent))
+            self.load(path)
+
+    def load(self, path: str) -> None:
+        try:
+            self.preview = p = task_import.read_sheet(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.file_label.setText(self.tr("文件：{f}　工作表：{s}").format(f=path, s=p.sheet or "—"))
+        problems: dict[int, list[str]] = {}
+        for e in p.errors:
+            problems.setdefault(e.row, []).append(e.message)
+        cols = task_import.COLUMNS
+        fill_table(self.lines, [[r, *(v.get(c, "") for c in cols), "；".join(problems.get(r, []))] for r, v in p.rows],
+              [[RED if r in problems else None] * (len(cols) + 2) for r, _ in p.rows])
+        for c, width in enumerate((44, 40, 120, 160, 150, 80, 150, 90)):
+            self.lines.setColumnWidth(c, width)
+        self.errors.clear()
+        for e in p.errors:
+            self.errors.addItem(e.text())
+            self.errors.item(self.errors.count() - 1).setForeground(QBrush(RED))
+        self.errors.setVisible(bool(p.errors))
+        c = p.counts()
+        if p.errors:
+            self.summary.setText(self.tr("<span style='color:#c0392b'><b>发现 {n} 处问题，不能导入。</b></span>"
+                                         "请在 Excel 中改正后重新选择文件（未导入任何数据）。").format(n=len(p.errors)))
+        else:
+            self.summary.setText(self.tr("<b>检查通过：</b>重点任务 {k} 项，具体任务 {t} 项，责任分工 {a} 条（{n} 行）。"
+                                         "每项具体任务的第一个责任单位记为牵头单位。").format(
+                k=c["key_tasks"], t=c["tasks"], a=c["assignments"], n=c["lines"]))
+        if p.title and not self.fields["title"].text():
+            self.fields["title"].setText(p.title)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.ok.setEnabled(p.ok)
+
+    def accept(self) -> None:
+        if self.preview is None or not self.preview.ok:
+            return
+        values = {k: w.text() for k, w in self.fields.items()}
+        try:
+            self.result_value = task_import.import_tasks(self.ledger, self.preview, values)
+        except ValidationError as exc:
+            self.fields.get(exc.field, self.fields["title"]).setFocus()
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        super().accept()
+
+
+def export_template(parent) -> str | None:
+    settings = QSettings()
+    folder = Path(settings.value("reports/folder", str(Path.home())))
+    out, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出任务清单模板"), str(folder / "工作任务清单模板.xlsx"),
+                                         parent.tr("Excel 工作簿 (*.xlsx)"))
+    if not out:
+        return None
+    try:
+        task_template.write_template(out)
+    except UserError as exc:
+        QMessageBox.warning(parent, parent.tr("导出任务清单模板"), str(exc))
+        return None
+    QMessageBox.information(parent, parent.tr("导出任务清单模板"), parent.tr("已导出：{p}").format(p=out))
+    return out

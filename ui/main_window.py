@@ -9,9 +9,7 @@ from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, report_menu
 from ui.enterprises.tab import EnterprisesTab
 from ui.platforms.tab import PlatformsTab
-from ui.rewards import window as rewards_window
 from ui.talent.tab import TalentTab
-from ui.targets import window as targets_window
 from ui.tasks.tab import TasksTab
 
 TAB_CLASSES = (("tasks", TasksTab, "任务"), ("enterprises", EnterprisesTab, "企业"),
@@ -90,8 +88,8 @@ class MainWindow(QMainWindow):
         report_menu.populate(self, self.report_menu)
 
         goals = bar.addMenu(self.tr("目标奖补(&T)"))
-        self._action(goals, self.tr("目标完成情况…"), lambda: targets_window.open_targets(self))
-        self._action(goals, self.tr("奖补测算…"), lambda: rewards_window.open_rewards(self))
+        self._action(goals, self.tr("目标完成情况…"), self.open_targets)
+        self._action(goals, self.tr("奖补测算…"), self.open_rewards)
 
         exchange = bar.addMenu(self.tr("数据交换(&E)"))
         for text in (self.tr("导出上报包…"), self.tr("导入下级上报包…"), self.tr("导入企业调查表…")):
@@ -100,6 +98,16 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("关于…"), self.about)
+
+    def open_targets(self):
+        from ui.targets.window import open_targets  # charts load on first use, not at start-up
+
+        return open_targets(self)
+
+    def open_rewards(self):
+        from ui.rewards.window import open_rewards
+
+        return open_rewards(self)
 
     def about(self) -> None:
         from db import migrate

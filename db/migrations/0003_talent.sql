@@ -19,10 +19,6 @@ CREATE INDEX reward_records_event ON reward_records(event_table, event_id) WHERE
 ALTER TABLE targets ADD COLUMN annual INTEGER NOT NULL DEFAULT 0;
 UPDATE targets SET annual = 1 WHERE seed_key = '002-farmer-training';
 
--- Talent list: the category + industry filter answered in name order from
--- the index alone (50,000 rows).
-CREATE INDEX talent_filter ON talent(category, industry, name) WHERE deleted_at IS NULL;
-
 CREATE INDEX team_members_talent ON team_members(talent_id);
 CREATE INDEX commissioner_postings_talent ON commissioner_postings(talent_id) WHERE deleted_at IS NULL;
 CREATE INDEX service_records_posting ON service_records(posting_id, served_on) WHERE deleted_at IS NULL;

@@ -37,9 +37,9 @@ def targets_form(lines: Sequence[TargetLine], *, year: int, scope: str, unit: st
     columns = (
         Column("document", tr("文件"), width=25),
         Column("seq", tr("序号"), width=9, kind="int"),
-        Column("indicator", tr("指标"), width=55, align="left"),
+        Column("indicator", tr("指标"), width=52, align="left"),
         Column("unit", tr("单位"), width=10),
-        Column("baseline", tr("基线"), width=17),
+        Column("baseline", tr("基线"), width=23),
         Column("target", tr("目标值"), width=14, align="right"),
         Column("target_year", tr("目标年"), width=12),
         Column("required", tr("本年应达"), width=14, align="right"),

@@ -91,3 +91,24 @@ def test_status_change_from_the_history_panel(tab, qtbot, demo_ledger):
     assert tab.current_id() is not None and "当前：已认定" in tab.detail.caption.text()
     assert tab.detail.table.rowCount() == before + 1
     assert tab.detail.table.item(0, 2).text() == "沁政函〔2026〕5号"
+
+
+def test_edit_platform_figures(tab, qtbot, demo_ledger):
+    row = visible_texts(tab, "name").index("山西鑫伟精铸企业技术中心")
+    tab.view.selectRow(row)
+    seen = {}
+
+    def fill(dialog):
+        seen["host"] = dialog.widgets["host_enterprise_id"].display.text()
+        dialog.findChild(QLineEdit, "staff").setText("22")
+        dialog.findChild(QLineEdit, "evaluation").setText("2025 年度评价：良好")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        _close(dialog)
+
+    when_modal(qtbot, fill)
+    saved = tab.edit_current()
+    assert seen["host"] == "山西鑫伟精铸有限公司"
+    record = platforms.get(demo_ledger, saved)
+    assert (record["staff"], record["evaluation"]) == (22, "2025 年度评价：良好")
+    assert tab.model.data(tab.model.index(tab.current_row(), tab.model.keys.index("staff"))) == "22"
+    assert "评估：2025 年度评价：良好" in tab.detail.caption.text()

@@ -154,3 +154,20 @@ def test_commissioner_services_under_the_list(tab, qtbot):
     combo = page.findChild(QComboBox, "filter_active")
     combo.setCurrentIndex(combo.findData(0))
     assert page.model.rowCount() == 0
+
+
+def test_print_with_full_id_numbers_needs_a_reason(tab, qtbot, demo_ledger, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.reports.conftest import pdf_text
+
+    out = tmp_path / "人才统计表.pdf"
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Ok).click())
+    task = tab.people.print_unmasked("报送市人才办核对", out=str(out))
+    qtbot.waitUntil(lambda: task.result is not None or task.error is not None, timeout=20000)
+    assert task.error is None
+    full = [r[0] for r in demo_ledger.conn.execute(
+        "SELECT id_number FROM talent WHERE high_level = 1 AND id_number != '' AND deleted_at IS NULL")]
+    assert full and all(f in pdf_text(out) for f in full)
+    reasons = [r[0] for r in demo_ledger.conn.execute("SELECT reason FROM audit_log WHERE action = 'unmask'")]
+    assert reasons == ["报送市人才办核对"]

@@ -5,16 +5,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
 )
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, talent, units
+from desktop_app.services import catalogs, printing, talent, units
+from ui import report_menu
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef
 from ui.talent.picker import FormDialog, PickerField, enterprise_source
@@ -98,8 +102,16 @@ class PeoplePage(ListTab):
         self.unmask_button = QPushButton(self.tr("查看完整号码…"), objectName="unmask")
         self.unmask_button.setToolTip(self.tr("查看所选人员的完整身份证号和电话（须写明事由，记入审计日志）"))
         self.unmask_button.clicked.connect(self.unmask_current)
-        self.layout().itemAt(0).layout().insertWidget(self.layout().itemAt(0).layout().count() - 3,
-                                                       self.unmask_button)
+        self.print_button = QToolButton(objectName="print", text=self.tr("打印…"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("人才统计表（身份证号隐去）…"),
+                       lambda: report_menu.print_report(self, printing.registry()["talent"]))
+        menu.addAction(self.tr("人才统计表（含完整身份证号，须写明事由）…"), self.ask_print_unmasked)
+        self.print_button.setMenu(menu)
+        bar = self.layout().itemAt(0).layout()
+        bar.insertWidget(bar.count() - 3, self.unmask_button)
+        bar.insertWidget(bar.count() - 3, self.print_button)
         self._update_buttons()
 
     def _update_buttons(self, *args) -> None:
@@ -163,6 +175,23 @@ class PeoplePage(ListTab):
 
     def remove(self, record_id):
         talent.delete(self.ledger, record_id)
+
+    def ask_print_unmasked(self):
+        reason, ok = QInputDialog.getItem(
+            self, self.tr("打印含完整身份证号的名单"),
+            self.tr("高层次人才名单将列出完整身份证号。请写明事由（记入审计日志）："),
+            [self.tr(r) for r in REASONS], editable=True)
+        if not ok:
+            return None
+        if not reason.strip():
+            QMessageBox.warning(self, self.noun, self.tr("查看完整身份证号须填写事由"))
+            return None
+        return self.print_unmasked(reason)
+
+    def print_unmasked(self, reason: str, out: str | None = None):
+        """人才统计表 with full ID numbers; the reason is logged when the form is built."""
+        return report_menu.print_report(self, printing.registry()["talent"], out=out, fmt="pdf",
+                                        params={"unmask_reason": reason.strip()})
 
     def unmask_current(self) -> UnmaskDialog | None:
         record_id = self.current_id()

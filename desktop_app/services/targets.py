@@ -43,6 +43,7 @@ class TargetRow:
     status: str
     note: str
     source_text: str         # the document's own words for the target
+    task_id: str | None = None  # a target hung on a concrete task (services.task_targets)
 
     @property
     def countable(self) -> bool:
@@ -50,7 +51,8 @@ class TargetRow:
 
     @property
     def custom(self) -> bool:
-        return self.seed_key is None
+        """The county's own target, edited here (a task's targets are edited with the task)."""
+        return self.seed_key is None and self.task_id is None
 
 
 def metric_presets() -> list[tuple[str, str, dict[str, Any]]]:
@@ -166,7 +168,8 @@ def _row(ledger: Ledger, r: Any, plan: Plan, year: int, typed: tuple[float, str]
         measure_unit=r["measure_unit"], plan=plan, metric=metric, year=year, target=rule.milestone_for(plan, year),
         required=rule.required_value(plan, year), actual=actual, actual_source=source, typed=was_typed, counted=counted,
         completion=rule.completion(plan, year, actual), on_track=verdict,
-        status=rule.status_label(verdict, plan, year), note=r["note"] or "", source_text=r["source_text"] or "")
+        status=rule.status_label(verdict, plan, year), note=r["note"] or "", source_text=r["source_text"] or "",
+        task_id=r["task_id"] if r["seed_key"] is None else None)
 
 
 def _select(ledger: Ledger, year: int, where: str, params: list[Any], include_baseline_only: bool,
@@ -328,10 +331,12 @@ def delete_target(ledger: Ledger, target_id: str) -> None:
 
 
 def _own_target(ledger: Ledger, target_id: str, builtin_message: str) -> None:
-    """A county's own target may change; one from the documents may not."""
-    old = ledger.conn.execute("SELECT seed_key FROM targets WHERE id = ? AND deleted_at IS NULL",
+    """A county's own target may change here; one from the documents may not, a task's is the task's."""
+    old = ledger.conn.execute("SELECT seed_key, task_id FROM targets WHERE id = ? AND deleted_at IS NULL",
                               (target_id,)).fetchone()
     if old is None:
         raise UserError(tr("目标不存在或已删除"))
     if old[0]:
         raise UserError(builtin_message)
+    if old[1]:
+        raise UserError(tr("该目标属于具体任务，请在“任务”页签中该任务下修改"))

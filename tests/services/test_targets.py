@@ -115,3 +115,19 @@ def test_series_for_the_chart(seeded):
     assert [p[0] for p in points] == [2020, 2021, 2022, 2023, 2024, 2025, 2026]
     assert points[0][1] == pytest.approx(1.58) and points[-2][1] == pytest.approx(1.88)
     assert points[3][2] == 1.70 and points[4][2] is None
+
+
+def test_a_tasks_target_is_listed_but_edited_with_its_task(seeded):
+    from desktop_app.services import task_targets
+
+    task = seeded.conn.execute("SELECT id FROM tasks WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    tid = task_targets.save(seeded, task, {"indicator": "新增省级工程技术研究中心", "measure_unit": "家",
+                                           "year_values": "2026:2", "kind": "platform_count",
+                                           "platform_type": "工程技术研究中心", "level": "省级"})
+    row = targets.row(seeded, tid, 2026)
+    assert row.task_id == task and not row.custom and row.counted
+    assert row in targets.rows(seeded, 2026)
+    with pytest.raises(UserError, match="请在“任务”页签中该任务下修改"):
+        targets.save_target(seeded, {"indicator": "改"}, [(2026, 3)], tid)
+    with pytest.raises(UserError, match="请在“任务”页签中该任务下修改"):
+        targets.delete_target(seeded, tid)

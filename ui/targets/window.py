@@ -180,6 +180,8 @@ class TargetsWindow(ToolWindow):
         if row.actual is not None:
             lines.append(self.tr("{y} 年实际值：{v}{u}（{s}）").format(
                 y=row.year, v=number_text(row.actual), u=row.measure_unit, s=_source(row, self.tr)))
+        if row.task_id:
+            lines.append(self.tr("本目标挂在具体任务上，请在“任务”页签中该任务下修改。"))
         if not row.counted:
             lines.append(self.tr("本指标台账不能统计，请按年份填报实际值并注明来源。"))
         if row.note:

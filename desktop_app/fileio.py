@@ -21,6 +21,13 @@ def describe_os_error(exc: OSError, path: Path | str) -> str:
     return tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
 
 
+def _default_permissions(path: Path) -> None:
+    """mkstemp makes owner-only files; give the result the usual umask mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 @contextmanager
 def atomic_output(path: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place on success.
@@ -37,6 +44,7 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _default_permissions(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         raise UserError(describe_os_error(exc, target)) from exc

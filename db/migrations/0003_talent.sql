@@ -1,5 +1,5 @@
--- Issue 6 (talent, platforms, targets, rewards). Meant as 0005_talent.sql on
--- main; numbered 0003 on its own branch because the numbers must not gap.
+-- Issue 6 (talent, platforms, targets, rewards). The brief named it 0005; issues
+-- 4 and 5 added no migration, so it follows 0002 without a gap.
 
 -- 奖补: what the clerk decides about one reward event.
 -- description: the event as typed, for items the ledger cannot derive

@@ -68,12 +68,14 @@ def cold_start(path: Path, runs: int = 7) -> list[float]:
 
 
 def filter_times(path: Path) -> dict[str, float]:
-    from desktop_app.services import enterprises
+    from desktop_app.services import enterprise_list
     from desktop_app.services.ledger import open_ledger
     from desktop_app.services.listing import ListQuery, ListSource
 
     ledger = open_ledger(path)
-    src = ListSource(ledger, enterprises.LIST)
+    # the 企业 tab's own list: registry + coverage state of the latest period
+    enterprise_list.prepare(ledger, enterprise_list.periods(ledger)[0])
+    src = ListSource(ledger, enterprise_list.LIST)
     results = {}
     for frag in ("鑫", "泽华", "煤层气", "沁泽铸造", "91140521MA00"):
         times = []
@@ -89,6 +91,9 @@ def filter_times(path: Path) -> dict[str, float]:
     t = time.perf_counter()
     ids = src.rowids(ListQuery(filters={"industry": "煤炭", "above_scale": 1}))
     results[f"industry + 规上 filter ({len(ids):,} rows)"] = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    ids = src.rowids(ListQuery(filters={"state": "已销号"}))
+    results[f"coverage state 已销号 ({len(ids):,} rows)"] = (time.perf_counter() - t) * 1000
     ledger.close()
     return results
 

@@ -19,7 +19,7 @@ PAGE = 500  # rows per IN (...) batch; stays under SQLite's variable limit
 class Column:
     key: str
     sql: str                       # select expression
-    sort_sql: str | None = None    # defaults to ``sql``; may list several terms, comma-separated
+    sort_sql: str | tuple[str, ...] | None = None  # one expression, or several terms; default ``sql``
     sort_unique: bool = False      # sort_sql already orders totally (no rowid tie-break needed)
     fmt: Callable[[Any], Any] | None = None  # display formatting (masking …)
 
@@ -90,7 +90,7 @@ def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
     if sort_key:
         col = spec.column(sort_key)
         direction = "DESC" if query.descending else "ASC"
-        terms = [t.strip() for t in (col.sort_sql or col.sql).split(",")]
+        terms = list(col.sort_sql) if isinstance(col.sort_sql, tuple) else [col.sort_sql or col.sql]
         if not col.sort_unique:
             terms.append("t.rowid")
         order = " ORDER BY " + ", ".join(f"{t} {direction}" for t in terms)

@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -68,6 +66,8 @@ class Writer:
         Rows get the same defaults as :meth:`insert`; sqlite-utils batches the
         statements (inside the caller's transaction, as a savepoint).
         """
+        from sqlite_utils import Database  # loaded on first bulk write, not at start-up
+
         prepared = [self._complete(table, row) for row in rows]
         if prepared:
             Database(self.conn, execute_plugins=False, recursive_triggers=False)[table].insert_all(

@@ -1,13 +1,14 @@
 """The main window: four tabs over one ledger, menus, status bar."""
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, report_menu
 from ui.enterprises.tab import EnterprisesTab
+from ui.lazy_tabs import LazyTabs, TabPages
 from ui.platforms.tab import PlatformsTab
 from ui.talent.tab import TalentTab
 from ui.tasks.tab import TasksTab
@@ -22,7 +23,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger):
         super().__init__()
         self.ledger = ledger
-        self.tabs = QTabWidget()
+        self.tabs = TabPages()
+        self.tab_widgets = LazyTabs(self.tabs)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -41,25 +43,26 @@ class MainWindow(QMainWindow):
         self.ledger = ledger
         QSettings().setValue("ledger/last_path", str(ledger.path))
         current = self.tabs.currentIndex()
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
-        self.tab_widgets = {}
+        self.tab_widgets.clear()
+        self.tabs.blockSignals(True)  # adding pages must not build them
         for key, cls, title in TAB_CLASSES:
-            tab = cls(ledger, self)
-            tab.setObjectName(f"tab_{key}")
-            tab.changed.connect(self.ledger_changed)
-            self.ledger_changed.connect(tab.refresh)
-            self.tab_widgets[key] = tab
-            self.tabs.addTab(tab, self.tr(title))
+            self.tab_widgets.add(key, self.tr(title), lambda k=key, c=cls: self._build_tab(k, c, ledger))
         self.tabs.setCurrentIndex(max(current, 0))
+        self.tabs.blockSignals(False)
+        self.tab_widgets[TAB_CLASSES[max(current, 0)][0]]  # the visible tab is built at once
         demo = self.tr("（演示台账）") if ledger.setting("demo") == "1" else ""
         self.setWindowTitle(f"{ledger.unit.name}{demo} — {self.tr(APP_NAME)}")
         self._status["unit"].setText(self.tr("单位：{name}（{level}）").format(
             name=ledger.unit.name, level=ledger.unit.level_label))
         self._status["operator"].setText(self.tr("操作员：{name}").format(name=ledger.operator))
         self._status["path"].setText(self.tr("台账：{path}").format(path=ledger.path))
+
+    def _build_tab(self, key: str, cls, ledger: Ledger):
+        tab = cls(ledger, self)
+        tab.setObjectName(f"tab_{key}")
+        tab.changed.connect(self.ledger_changed)
+        self.ledger_changed.connect(tab.refresh)
+        return tab
 
     # ---- menus ----------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None, enabled: bool = True) -> QAction:
@@ -108,6 +111,12 @@ class MainWindow(QMainWindow):
         from ui.rewards.window import open_rewards
 
         return open_rewards(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not getattr(self, "_warmed", False):
+            self._warmed = True
+            QTimer.singleShot(1500, report_menu.warm_up)  # after the first paint
 
     def about(self) -> None:
         from db import migrate

@@ -1,5 +1,6 @@
 """The 报表 menu: one entry per official form, each printed off the GUI thread."""
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl
@@ -23,10 +24,26 @@ from ui.common.background import BackgroundTask
 
 
 def populate(window, menu: QMenu) -> None:
+    """List the forms when the menu first opens.
+
+    Listing loads every form module and with them the form engine
+    (reportlab, openpyxl); the window warms that up in a thread after it is
+    shown (see :func:`warm_up`), so start-up does not wait for it.
+    """
+    menu.aboutToShow.connect(lambda: fill(window, menu))
+
+
+def fill(window, menu: QMenu) -> None:
+    if menu.actions():
+        return
     for spec in printing.registry().values():
         action = menu.addAction(window.tr(spec.title) + "…")
         action.setObjectName(f"report_{spec.name}")
         action.triggered.connect(lambda _=False, s=spec: print_report(window, s))
+
+
+def warm_up() -> None:
+    threading.Thread(target=printing.registry, name="load-forms", daemon=True).start()
 
 
 class ReportDialog(QDialog):

@@ -40,7 +40,6 @@ LIST = ListSpec(
     joins=f"LEFT JOIN units tw ON tw.id = t.township_id LEFT JOIN temp.{TEMP_TABLE} cv ON cv.rid = t.rowid",
     columns=(
         *(_BASE[k] for k in ("name", "uscc", "township", "industry", "above_scale")),
-        # sort terms may hold no comma (ListSpec splits sort_sql on commas)
         Column("state", _STATE, sort_sql="cv.state"),  # NULL (未开展) < 已开展待核 < 已销号
         Column("titles", _TITLES, sort_sql="(SELECT MIN(et.title) FROM enterprise_titles et "
                                            "WHERE et.enterprise_id = t.id AND et.deleted_at IS NULL)"),

@@ -15,7 +15,7 @@ LIST = ListSpec(
     joins="LEFT JOIN units tw ON tw.id = t.township_id",
     columns=(
         # (name, uscc) is unique and matches the covering index: no sort step
-        Column("name", "t.name", sort_sql="t.name, t.uscc", sort_unique=True),
+        Column("name", "t.name", sort_sql=("t.name", "t.uscc"), sort_unique=True),
         Column("uscc", "t.uscc", sort_unique=True),
         Column("township", "tw.name"),
         Column("industry", "t.industry"),

@@ -77,7 +77,34 @@ def metric_label(metric: dict[str, Any]) -> str:
     for _, label, m in metric_presets():
         if m == metric:
             return label
-    return tr("台账统计") if metric.get("kind", MANUAL) != MANUAL else tr("手工填报")
+    return describe_metric(metric)
+
+
+def describe_metric(metric: dict[str, Any]) -> str:
+    """How the actual of ``metric`` is counted, in a clerk's words."""
+    kind = metric.get("kind", MANUAL)
+    if kind == "enterprise_title_count":
+        text = tr("持有有效“{t}”称号的企业").format(t=metric.get("title", ""))
+        if metric.get("level"):
+            text += f"（{metric['level']}）"
+    elif kind == "platform_count":
+        types = "、".join(metric.get("types") or []) or tr("各类")
+        text = tr("已认定的{types}平台").format(types=types)
+        if metric.get("min_level"):
+            text += tr("（{lv}及以上）").format(lv=metric["min_level"])
+    elif kind == "talent_count":
+        text = tr("引进的高层次人才") if metric.get("high_level") else tr("引进的人才")
+    elif kind == "coverage_rate":
+        return tr("已销号规上企业占规上企业比例")
+    elif kind == "rd_institution_share":
+        return tr("有研发机构的规上企业占规上企业比例")
+    elif kind == "rd_spending_growth":
+        return tr("规上企业研发费用比上年同期增长")
+    else:
+        return tr("手工填报（台账无法自动统计）")
+    if metric.get("since_year"):
+        text += tr("，{y}年起新增").format(y=metric["since_year"])
+    return text
 
 
 def scopes(ledger: Ledger) -> list[str]:

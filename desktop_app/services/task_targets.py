@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import tr
-from desktop_app.services import catalogs, forms, metrics
+from desktop_app.services import catalogs, forms, targets
 from desktop_app.services.ledger import Ledger
 
 KINDS = {
@@ -24,25 +24,25 @@ KINDS = {
     "platform_count": "创新平台数（自动统计）",
     "talent_count": "引进人才数（自动统计）",
     "coverage_rate": "规上企业创新活动覆盖率（自动统计）",
+    "rd_institution_share": "规上企业有研发机构占比（自动统计）",
+    "rd_spending_growth": "规上企业研发经费增长（自动统计）",
     "manual": "手工填报",
 }
 
 
 @dataclass(frozen=True)
 class YearCheck:
+    """One dated value of a task's target, judged by ``domain.targets`` (via ``services.targets``)."""
+
     year: int
     value: float
-    actual: float | None      # counted at the year's end (or today for this and later years)
-    at: date
-    reached: bool | None      # None: not countable and nothing typed
+    actual: float | None      # counted at the year's end (or today for this year), or typed
+    reached: bool | None      # on track / reached; None: not countable and nothing typed
+    status: str               # 达标 / 未达标 / 达到进度 / 滞后
 
     @property
     def state_text(self) -> str:
-        if self.reached is None:
-            return tr("待填报")
-        if self.reached:
-            return tr("已达成")
-        return tr("推进中") if self.at < date(self.year, 12, 31) else tr("未达成")
+        return self.status or tr("待填报")
 
 
 @dataclass(frozen=True)
@@ -62,54 +62,7 @@ class TargetRow:
 
     @property
     def metric_text(self) -> str:
-        return describe_metric(self.metric)
-
-
-def describe_metric(metric: dict[str, Any]) -> str:
-    kind = metric.get("kind", "manual")
-    if kind == "enterprise_title_count":
-        text = tr("持有有效“{t}”称号的企业").format(t=metric.get("title", ""))
-        if metric.get("level"):
-            text += f"（{metric['level']}）"
-    elif kind == "platform_count":
-        types = "、".join(metric.get("types") or []) or tr("各类")
-        text = tr("已认定的{types}平台").format(types=types)
-        if metric.get("min_level"):
-            text += tr("（{lv}及以上）").format(lv=metric["min_level"])
-    elif kind == "talent_count":
-        text = tr("引进的高层次人才") if metric.get("high_level") else tr("引进的人才")
-    elif kind == "coverage_rate":
-        return tr("已销号规上企业占规上企业比例")
-    else:
-        return tr("手工填报（台账无法自动统计）")
-    if metric.get("since_year"):
-        text += tr("，{y}年起新增").format(y=metric["since_year"])
-    return text
-
-
-def _reached(actual: float | None, value: float, comparison: str) -> bool | None:
-    if actual is None:
-        return None
-    if comparison == "at_most":
-        return actual <= value
-    if comparison == "exactly":
-        return actual == value
-    return actual >= value
-
-
-def _survey_period(ledger: Ledger, at: date) -> str | None:
-    return ledger.conn.execute("SELECT MAX(period) FROM surveys WHERE deleted_at IS NULL AND period <= ?",
-                               (f"{at.year:04d}-{at.month:02d}",)).fetchone()[0]
-
-
-def actual(ledger: Ledger, target_id: str, metric: dict[str, Any], year: int, today: date) -> tuple[float | None, date]:
-    at = min(today, date(year, 12, 31))
-    if metric.get("kind", "manual") == "manual":
-        row = ledger.conn.execute(
-            "SELECT value FROM target_actuals WHERE target_id = ? AND year = ? AND deleted_at IS NULL",
-            (target_id, year)).fetchone()
-        return (row[0] if row else None), at
-    return metrics.metric_value(ledger, metric, at=at, period=_survey_period(ledger, at)), at
+        return targets.describe_metric(self.metric)
 
 
 def for_task(ledger: Ledger, task_id: str, *, today: date | None = None) -> list[TargetRow]:
@@ -122,8 +75,8 @@ def for_task(ledger: Ledger, task_id: str, *, today: date | None = None) -> list
         years = []
         for year, value in ledger.conn.execute(
                 "SELECT year, value FROM target_values WHERE target_id = ? ORDER BY year", (r[0],)):
-            got, at = actual(ledger, r[0], metric, year, today)
-            years.append(YearCheck(year, value, got, at, _reached(got, value, r[3])))
+            judged = targets.row(ledger, r[0], min(year, today.year), today)
+            years.append(YearCheck(year, value, judged.actual, judged.on_track, judged.status))
         out.append(TargetRow(r[0], r[1], r[2], r[3], metric, r[5], r[6], tuple(years)))
     return out
 

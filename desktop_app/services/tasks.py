@@ -19,7 +19,7 @@ LIST = ListSpec(
     where="t.deleted_at IS NULL AND tk.deleted_at IS NULL AND kt.deleted_at IS NULL",
     columns=(
         Column("doc_no", "d.doc_no"),
-        Column("key_seq", "kt.seq", sort_sql="d.issued_on, kt.seq, tk.seq, t.seq"),
+        Column("key_seq", "kt.seq", sort_sql=("d.issued_on", "kt.seq", "tk.seq", "t.seq")),
         Column("key_task", "kt.name", sort_sql="kt.name"),
         Column("task", "tk.name"),
         Column("department", "dp.name"),

@@ -70,3 +70,13 @@ def test_talent_filters_combine(demo_ledger):
     src = ListSource(demo_ledger, talent.LIST)
     got = names(src, filters={"category": "专业技术人才", "industry": "煤层气"})
     assert set(got) == {"张遂安", "李沁阳", "程静怡"}  # 程静怡: demo step talent.py
+
+
+def test_sort_expression_with_commas_stays_one_term(demo_ledger):
+    from db.listing import Column, ListSpec
+
+    spec = ListSpec(table="enterprises", columns=(Column("n", "t.name", sort_sql="substr(t.name, 3, 4)"),),
+                    default_sort="n")
+    src = ListSource(demo_ledger, spec)
+    got = [src.rows([i])[i][0] for i in src.rowids(ListQuery())]
+    assert [g[2:6] for g in got] == sorted(g[2:6] for g in got)

@@ -135,6 +135,8 @@ def test_report_menu_prints_task_list(window, qtbot, tmp_path):
     from desktop_app.services import printing
     from ui import report_menu
 
+    assert window.report_menu.actions() == []  # listed on first opening, not at start-up
+    window.report_menu.aboutToShow.emit()
     titles = [a.text() for a in window.report_menu.actions()]
     assert "工作任务清单…" in titles
     out = tmp_path / "任务清单.pdf"
@@ -143,3 +145,16 @@ def test_report_menu_prints_task_list(window, qtbot, tmp_path):
     task = report_menu.print_report(window, printing.registry()["task-list"], out=str(out), params={}, fmt="pdf")
     qtbot.waitUntil(lambda: out.exists() and bool(opened), timeout=20000)
     assert task.error is None and "已生成" in opened[0]
+
+
+def test_tabs_are_built_when_first_shown(qtbot, demo_ledger):
+    make_app()
+    w = MainWindow(demo_ledger)
+    qtbot.addWidget(w)
+    w.show()
+    assert [t.objectName() for t in w.tab_widgets.built()] == ["tab_tasks"]
+    w.tabs.setCurrentIndex(2)
+    assert "tab_talent" in [t.objectName() for t in w.tab_widgets.built()]
+    talent = w.tab_widgets["talent"]
+    assert talent.isVisible() and talent.model.rowCount() > 0
+    assert len(w.tab_widgets.built()) == 2

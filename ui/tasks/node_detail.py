@@ -144,7 +144,7 @@ class NodeDetail(QWidget):
                 actual = "—" if y.actual is None else f"{y.actual:g}"
                 rows.append([t.indicator, f"{y.year}年 {y.value:g}{t.measure_unit}", actual + (t.measure_unit if
                              y.actual is not None else ""), y.state_text, t.metric_text])
-                state = RED if y.state_text == self.tr("未达成") else GREEN if y.reached else None
+                state = RED if y.reached is False else GREEN if y.reached else None
                 colors.append([None, None, None, state, GREY])
                 ids.append(t.id)
         fill_table(self.targets, rows, colors, ids)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.tasks.assignment_list import AssignmentList
-from ui.tasks.import_dialog import ImportDialog, export_template
 from ui.tasks.month_page import MonthPage
 from ui.tasks.settings_dialog import ScheduleSettingsDialog
 from ui.tasks.supervision_page import SupervisionPage
@@ -41,7 +40,7 @@ class TasksTab(QWidget):
         bar = QHBoxLayout(corner)
         bar.setContentsMargins(0, 0, 0, 2)
         for text, name, slot in ((self.tr("导入任务清单…"), "import", self.import_tasks),
-                                 (self.tr("导出任务清单模板…"), "template", lambda: export_template(self)),
+                                 (self.tr("导出任务清单模板…"), "template", self._export_template),
                                  (self.tr("调度设置…"), "settings", self.open_settings)):
             b = QPushButton(text, objectName=f"tasks_{name}")
             b.clicked.connect(slot)
@@ -84,12 +83,19 @@ class TasksTab(QWidget):
     def _page_changed(self) -> None:
         self.changed.emit()  # the window answers with refresh()
 
+    def _export_template(self) -> None:
+        from ui.tasks.import_dialog import export_template
+
+        export_template(self)
+
     def refresh(self) -> None:
         self._stale = {self.tree_page, self.month_page, self.supervision_page}
         self.list_page.refresh()
         self._page_shown(self.pages.currentIndex())
 
     def import_tasks(self) -> str | None:
+        from ui.tasks.import_dialog import ImportDialog  # openpyxl loads when it is needed
+
         dialog = ImportDialog(self.ledger, self)
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -16,22 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import UserError
 from desktop_app.i18n import tr
-from desktop_app.reports import (
-    DocumentForm,
-    ProgressFn,
-    TableForm,
-    write_document_pdf,
-    write_pdf,
-    write_xlsx,
-)
-from desktop_app.reports.grid_form import GridBatch, GridForm
-from desktop_app.reports.pdf_grid_form import write_grid_pdf
-from desktop_app.reports.xlsx_grid_form import write_grid_xlsx
 from desktop_app.services.ledger import Ledger
+
+if TYPE_CHECKING:  # the form engine (reportlab, openpyxl) loads when a form is printed, not at start-up
+    from desktop_app.reports import ProgressFn
 
 PARAMS = ("period", "year", "enterprise", "township")
 
@@ -108,8 +100,13 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
 
 
 def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: dict[str, Any] | None = None,
-                 progress: ProgressFn | None = None, *, batch: bool = False) -> Path:
+                 progress: "ProgressFn | None" = None, *, batch: bool = False) -> Path:
     """Build the form from the ledger and write it; nothing is left on failure."""
+    from desktop_app.reports import DocumentForm, write_document_pdf, write_pdf, write_xlsx
+    from desktop_app.reports.grid_form import GridBatch, GridForm
+    from desktop_app.reports.pdf_grid_form import write_grid_pdf
+    from desktop_app.reports.xlsx_grid_form import write_grid_xlsx
+
     spec = registry().get(name)
     if spec is None:
         raise UserError(tr("没有名为“{n}”的报表。可用：{all}").format(n=name, all="、".join(registry())))
@@ -135,4 +132,4 @@ def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], 
     return f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
 
 
-__all__ = ["ReportSpec", "TableForm", "registry", "write_report", "latest_period", "resolve_params"]
+__all__ = ["ReportSpec", "registry", "write_report", "latest_period", "resolve_params"]

@@ -85,6 +85,7 @@ class TableLayout:
     """Wrapped cell text, natural row heights and page chunks of one form."""
 
     def __init__(self, form: TableForm, width: float, max_body: float):
+        self.has_totals = form.totals is not None
         self.form = form
         self.col_w = column_widths(form, width)
         self.col_x = [sum(self.col_w[:i]) for i in range(len(self.col_w) + 1)]
@@ -192,7 +193,9 @@ class TableLayout:
         s, e = chunks[-1]
         last_cap = (first_avail if len(chunks) == 1 else avail) - self.header_total
         if e - s > 1 and sum(self.heights(s, e)) + tail > last_cap:
-            chunks[-1:] = [(s, e - 1), (e - 1, e)]  # carry a row over with the sign-off
+            # carry rows over with the sign-off; a totals row never travels alone
+            carry = 2 if self.has_totals and e - s > 2 else 1
+            chunks[-1:] = [(s, e - carry), (e - carry, e)]
         return chunks
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from desktop_app.services import platforms
 from tests.ui.test_main_window import visible_texts, when_modal
 from ui.app import make_app
-from ui.talent.picker import PickerDialog, enterprise_source
+from ui.common.picker import PickerDialog, enterprise_source
 
 
 @pytest.fixture

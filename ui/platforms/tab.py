@@ -4,9 +4,9 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop_app.services import catalogs, platforms, units
 from ui.common.list_tab import ListTab
+from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.talent.detail import DetailPanel, KeepsSelection, run_dialog
-from ui.talent.picker import FormDialog, PickerField, enterprise_source
 
 
 class PlatformsTab(KeepsSelection, ListTab):

@@ -21,8 +21,8 @@ from desktop_app.errors import UserError
 from desktop_app.services import printing, rewards
 from desktop_app.services.printing.rewards import item_text
 from ui import report_menu
+from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef
-from ui.talent.picker import FormDialog, PickerField, enterprise_source
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
 

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from desktop_app.errors import UserError
 from desktop_app.services import commissioners, units
 from ui.common.list_tab import ListTab
+from ui.common.picker import FormDialog, PickerField, enterprise_source, talent_source
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.talent.detail import DetailPanel, KeepsSelection, run_dialog
-from ui.talent.picker import FormDialog, PickerField, enterprise_source, talent_source
 
 
 class CommissionersPage(KeepsSelection, ListTab):

@@ -20,8 +20,8 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, printing, talent, units
 from ui import report_menu
 from ui.common.list_tab import ListTab
+from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef
-from ui.talent.picker import FormDialog, PickerField, enterprise_source
 
 REASONS = ("核对人才补贴发放", "办理人才公寓入住", "上报人才信息核对", "办理引进手续")
 

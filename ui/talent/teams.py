@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import catalogs, teams
 from ui.common.list_tab import ListTab
+from ui.common.picker import FormDialog, PickerDialog, PickerField, enterprise_source, talent_source
 from ui.common.record_dialog import FieldDef
 from ui.talent.detail import DetailPanel, KeepsSelection
-from ui.talent.picker import FormDialog, PickerDialog, PickerField, enterprise_source, talent_source
 
 
 class TeamDialog(FormDialog):

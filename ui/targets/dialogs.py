@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.targets import COMPARISONS, comparison_label
 from desktop_app.services import targets
+from ui.common.picker import FormDialog
 from ui.common.record_dialog import FieldDef
-from ui.talent.picker import FormDialog
 
 
 def target_fields(dialog, ledger) -> list[FieldDef]:

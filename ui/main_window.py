@@ -119,14 +119,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1500, report_menu.warm_up)  # after the first paint
 
     def about(self) -> None:
-        from db import migrate
         from desktop_app.services import report_fonts
+        from desktop_app.services.maintenance import schema_version
 
         QMessageBox.about(self, self.tr("关于"), self.tr(
             "<h3>{app}</h3><p>版本 {version}</p><p>台账结构版本 {schema}</p>"
             "<p>本单位：{unit}<br>台账文件：{path}</p><p>报表字体：{fonts}</p>"
             "<p>离线运行，数据只保存在本机台账文件中。</p>").format(
-            app=self.tr(APP_NAME), version=__version__, schema=migrate.latest_version(),
+            app=self.tr(APP_NAME), version=__version__, schema=schema_version(),
             unit=self.ledger.unit.name, path=self.ledger.path, fonts=report_fonts.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

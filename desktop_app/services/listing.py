@@ -7,7 +7,7 @@ from db import listing
 from db.listing import ListQuery, ListSpec
 from desktop_app.services.ledger import Ledger
 
-__all__ = ["ListQuery", "ListSource"]
+__all__ = ["ListQuery", "ListSource", "ListSpec"]
 
 
 @dataclass

@@ -127,6 +127,11 @@ def check(ledger_path: Path | str) -> list[str]:
     return problems
 
 
+def schema_version() -> int:
+    """The newest ledger schema this program writes (for the About box)."""
+    return migrate.latest_version()
+
+
 def ensure_writable_folder(path: Path) -> None:
     if not os.access(path.parent, os.W_OK):
         raise UserError(tr("没有写入权限：{path}").format(path=path.parent))

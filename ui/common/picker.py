@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.listing import ListSpec
 from desktop_app.services.ledger import Ledger
-from desktop_app.services.listing import ListSource
+from desktop_app.services.listing import ListSource, ListSpec
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.common.table_model import LedgerTableModel
 

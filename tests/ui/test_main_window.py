@@ -158,3 +158,12 @@ def test_tabs_are_built_when_first_shown(qtbot, demo_ledger):
     talent = w.tab_widgets["talent"]
     assert talent.isVisible() and talent.model.rowCount() > 0
     assert len(w.tab_widgets.built()) == 2
+
+
+def test_about_names_version_schema_and_fonts(window, qtbot):
+    from desktop_app import __version__
+
+    seen = []
+    when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
+    window.about()
+    assert __version__ in seen[0] and "台账结构版本" in seen[0] and "NotoSerifSC" in seen[0]

@@ -3,11 +3,12 @@
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, ORG_NAME, __version__, i18n
 from desktop_app.errors import UserError
+from desktop_app.paths import resource
 from desktop_app.services.ledger import Ledger, open_ledger
 
 LAST_LEDGER = "ledger/last_path"
@@ -19,9 +20,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
-    translator = QTranslator(app)  # Chinese for Qt's own buttons and dialogs
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    translator = QTranslator(app)  # Chinese for Qt's own buttons and dialogs (确定/取消/是/否)
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    if translator.load(chinese, "qt", "_", str(resource("i18n"))):
         app.installTranslator(translator)
     return app
 

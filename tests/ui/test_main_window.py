@@ -167,3 +167,26 @@ def test_about_names_version_schema_and_fonts(window, qtbot):
     when_modal(qtbot, lambda box: (seen.append(box.text()), box.accept()))
     window.about()
     assert __version__ in seen[0] and "台账结构版本" in seen[0] and "NotoSerifSC" in seen[0]
+
+
+def test_qt_standard_buttons_speak_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    make_app()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No
+                           | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["是(&Y)", "否(&N)", "取消"])
+
+
+def test_compiled_qt_translation_matches_its_source(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from desktop_app.paths import resource
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    out = tmp_path / "qt_zh_CN.qm"
+    subprocess.run([str(lrelease), str(resource("i18n", "qt_zh_CN.ts")), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == resource("i18n", "qt_zh_CN.qm").read_bytes()

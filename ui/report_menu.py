@@ -8,7 +8,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -21,6 +20,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import printing, units
 from desktop_app.services.printing import ReportSpec
 from ui.common.background import BackgroundTask
+from ui.common.buttons import ok_cancel
 
 
 def populate(window, menu: QMenu) -> None:
@@ -82,11 +82,7 @@ class ReportDialog(QDialog):
         for fmt in spec.formats:
             self.format.addItem({"pdf": self.tr("PDF（打印盖章）"), "xlsx": self.tr("Excel（可编辑）")}[fmt], fmt)
         form.addRow(self.tr("格式"), self.format)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("生成…"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

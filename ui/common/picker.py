@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource, ListSpec
+from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.common.table_model import LedgerTableModel
 
@@ -68,11 +68,7 @@ class PickerDialog(QDialog):
             self.view.setColumnHidden(i, key not in titles)
         self.view.doubleClicked.connect(lambda _: self.accept())
         self.count = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("选定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("选定"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from desktop_app.domain.coverage import CONDITIONS, NOT_STARTED, PENDING, SIGNED
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import signoff
 from desktop_app.services.ledger import Ledger
+from ui.common.buttons import ok_cancel
 
 STATE_STYLE = {SIGNED_OFF: "background:#e3f4e3; color:#1b6b1b;", PENDING: "background:#fff4d6; color:#8a5a00;",
                NOT_STARTED: "background:#f4e3e3; color:#8a1b1b;"}
@@ -45,11 +45,7 @@ class ReasonDialog(QDialog):
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color:#c00;")
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         v = QVBoxLayout(self)
         v.addWidget(QLabel(prompt))
         v.addWidget(self.text)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from desktop_app.services import (
     titles,
     units,
 )
+from ui.common.buttons import ok_cancel
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef
 from ui.enterprises.coverage_panel import CoveragePanel
@@ -261,9 +261,7 @@ class EnterprisesTab(ListTab):
             form.addRow(self.tr("乡镇"), towns)
             form.addRow(self.tr("格式"), formats)
             form.addRow(QLabel(self.tr("规上企业每家一份；本期未报送的打印空白表，供企业填写。")))
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-            buttons.accepted.connect(dialog.accept)
-            buttons.rejected.connect(dialog.reject)
+            buttons = ok_cancel(dialog, self.tr("打印…"))
             form.addRow(buttons)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import task_import, task_template
+from ui.common.buttons import ok_cancel
 from ui.tasks.month_models import RED
 from ui.tasks.node_detail import detail_table, fill_table
 
@@ -53,13 +54,9 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         for key, label in (("doc_no", "文号"), ("title", "文件标题"), ("issuer", "发文机关"), ("issued_on", "成文日期")):
             form.addRow(self.tr(label), self.fields[key])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.tr("导入"))
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("导入"))
         self.ok.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, task_targets, tasks, units
+from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 
 
@@ -120,11 +120,7 @@ class AssignmentDialog(QDialog):
         self.error_label = QLabel(objectName="error")
         self.error_label.setStyleSheet("color: #c00;")
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("保存"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("责任人（多人写在同一格内用空格分开；同一单位多组责任人各占一行）")))

@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import progress
+from ui.common.buttons import ok_cancel
 
 
 class ScheduleSettingsDialog(QDialog):
@@ -32,11 +32,7 @@ class ScheduleSettingsDialog(QDialog):
         note.setStyleSheet("color: #555;")
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #c0392b;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("保存"))
         self.buttons = buttons
         layout = QVBoxLayout(self)
         for w in (self.weekend, QLabel(self.tr("节假日")), self.holidays, note, self.error, buttons):

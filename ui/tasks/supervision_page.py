@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import schedule
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import supervision, tasks, units
+from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList
 from ui.tasks.month_models import GREY, ORANGE, RED, ROW_ROLE, ItemTable
@@ -78,11 +79,7 @@ class StepDialog(QDialog):
             form.addRow(self.tr("办结情况"), self.note)
         due = QLabel(self.tr("时限 {d}（{c}）").format(d=item.state.due, c=item.countdown_text))
         form.addRow("", due)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

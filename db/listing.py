@@ -38,7 +38,8 @@ class ListSpec:
     where: str = "t.deleted_at IS NULL"
     filters: tuple[Filter, ...] = ()
     like_fields: tuple[str, ...] = ()   # searched with LIKE (short queries, or no FTS)
-    fts_table: str | None = None        # FTS5 trigram table keyed by t.rowid
+    fts_table: str | None = None        # FTS5 trigram table keyed by t.rowid (queries of 3+ characters)
+    char_table: str | None = None       # FTS5 one-token-per-character table (1–2 characters, see 0004)
     default_sort: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -65,6 +66,10 @@ def _search_clause(spec: ListSpec, text: str) -> tuple[str, list[Any]]:
         # trigram FTS: quote the whole fragment so it matches as a substring
         phrase = '"' + text.replace('"', '""') + '"'
         return f"t.rowid IN (SELECT rowid FROM {spec.fts_table} WHERE {spec.fts_table} MATCH ?)", [phrase]
+    if spec.char_table and len(text) < 3 and all(ch.isalnum() for ch in text):
+        # adjacent character tokens: "泽华" → the phrase "泽 华"
+        phrase = '"' + " ".join(text) + '"'
+        return f"t.rowid IN (SELECT rowid FROM {spec.char_table} WHERE {spec.char_table} MATCH ?)", [phrase]
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     ors = " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in spec.like_fields)
     return f"({ors})", [pattern] * len(spec.like_fields)

@@ -56,6 +56,7 @@ LIST = ListSpec(
     ),
     like_fields=("t.name",),
     fts_table="enterprises_fts",
+    char_table="enterprises_chars",
     default_sort="name",
 )
 

@@ -30,10 +30,11 @@ LIST = ListSpec(
         Filter("industry", "t.industry = ?"),
         Filter("above_scale", "t.above_scale = ?"),
     ),
-    # 1–2 character queries scan names only (a 2-character fragment of a credit
-    # code or a person matches nothing useful); 3+ characters search all via FTS
+    # 1–2 character queries look up names in the per-character index (LIKE
+    # for punctuation); 3+ characters search name, code, person and address
     like_fields=("t.name",),
     fts_table="enterprises_fts",
+    char_table="enterprises_chars",
     default_sort="name",
 )
 

@@ -12,17 +12,32 @@ def names(src, **kw):
     return [rows[i][0] for i in ids]
 
 
-def test_three_char_search_uses_fts_two_char_uses_like(demo_ledger):
+def test_three_char_search_uses_trigrams_short_uses_character_index(demo_ledger):
     spec = enterprises.LIST
     sql3, _ = build_query(spec, ListQuery(search="煤层气"))
-    sql2, _ = build_query(spec, ListQuery(search="蓝焰"))
+    sql2, p2 = build_query(spec, ListQuery(search="蓝焰"))
+    sql_punct, _ = build_query(spec, ListQuery(search="（"))
     assert "enterprises_fts MATCH" in sql3 and "LIKE" not in sql3
-    assert "LIKE" in sql2 and "MATCH" not in sql2
+    assert "enterprises_chars MATCH" in sql2 and p2[-1] == '"蓝 焰"'
+    assert "LIKE" in sql_punct
     src = ListSource(demo_ledger, spec)
     assert names(src, search="蓝焰") == ["山西蓝焰煤层气集团有限责任公司"]
     three = names(src, search="煤层气")
     assert "山西蓝焰煤层气集团有限责任公司" in three and "沁水县恒泰食品有限公司" not in three
     assert names(src, search="顺") == ["沁水县顺世达铸业有限公司"]
+    # the character index gives substring semantics: adjacent, in order
+    assert names(src, search="焰蓝") == []
+    assert set(names(src, search="精铸")) == {"山西鑫伟精铸有限公司"}
+
+
+def test_character_index_follows_writes(ledger):
+    eid = enterprises.save(ledger, {"name": "沁水县泽华铸造有限公司", "uscc": "91350100M000100Y43"})
+    src = ListSource(ledger, enterprises.LIST)
+    assert names(src, search="泽华") == ["沁水县泽华铸造有限公司"]
+    enterprises.save(ledger, {**enterprises.get(ledger, eid), "name": "沁水县润丰铸造有限公司"}, eid)
+    assert names(src, search="泽华") == [] and names(src, search="润丰") == ["沁水县润丰铸造有限公司"]
+    enterprises.delete(ledger, eid)
+    assert names(src, search="润丰") == []
 
 
 def test_search_by_credit_code_fragment(demo_ledger):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.i18n import tr
+from desktop_app.reports.merges import nested_spans
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
 
 FORM_ID = "task-list"
@@ -93,31 +94,11 @@ def _stack(text: str, *, names: bool) -> str:
     return "\n".join(items)
 
 
-def _runs(values: Sequence[object], start: int, end: int) -> list[tuple[int, int]]:
-    """Maximal runs [a, b) of equal consecutive values within [start, end)."""
-    runs = []
-    a = start
-    for i in range(start + 1, end + 1):
-        if i == end or values[i] != values[a]:
-            runs.append((a, i))
-            a = i
-    return runs
-
-
 def task_list_spans(lines: Sequence[TaskListLine]) -> list[Span]:
     """序号/重点任务 over a key task, 具体任务 over a task, 责任单位 over a unit run."""
-    spans: list[Span] = []
-    keys = [(ln.key_seq, ln.key_task) for ln in lines]
-    for ka, kb in _runs(keys, 0, len(lines)):
-        if kb - ka > 1:
-            spans += [Span(ka, 0, kb - ka), Span(ka, 1, kb - ka)]
-        for ta, tb in _runs([ln.task for ln in lines], ka, kb):
-            if tb - ta > 1:
-                spans.append(Span(ta, 2, tb - ta))
-            for da, db in _runs([ln.department for ln in lines], ta, tb):
-                if db - da > 1:
-                    spans.append(Span(da, 3, db - da))
-    return spans
+    return nested_spans([([(ln.key_seq, ln.key_task) for ln in lines], (0, 1)),
+                         ([ln.task for ln in lines], (2,)),
+                         ([ln.department for ln in lines], (3,))])
 
 
 def build_task_list_form(lines: Sequence[TaskListLine], header: TaskListHeader) -> TableForm:

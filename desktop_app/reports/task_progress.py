@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.i18n import tr
+from desktop_app.reports.merges import nested_spans
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
-from desktop_app.reports.task_list import _runs
 
 FORM_ID = "task-progress"
 FORM_VERSION = "1"
@@ -65,15 +65,8 @@ def _header() -> tuple[HeaderCell, ...]:
 
 
 def progress_spans(lines: Sequence[ProgressLine]) -> list[Span]:
-    spans: list[Span] = []
-    keys = [(ln.key_seq, ln.key_task) for ln in lines]
-    for ka, kb in _runs(keys, 0, len(lines)):
-        if kb - ka > 1:
-            spans += [Span(ka, 0, kb - ka), Span(ka, 1, kb - ka)]
-        for ta, tb in _runs([ln.task for ln in lines], ka, kb):
-            if tb - ta > 1:
-                spans.append(Span(ta, 2, tb - ta))
-    return spans
+    return nested_spans([([(ln.key_seq, ln.key_task) for ln in lines], (0, 1)),
+                         ([ln.task for ln in lines], (2,))])
 
 
 def notes(header: ProgressHeader) -> list[str]:

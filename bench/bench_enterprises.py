@@ -143,7 +143,7 @@ def big_list_filters() -> None:
 
     from make_ledger import ensure
 
-    from desktop_app.services import enterprise_list
+    from desktop_app.services.enterprises import enterprise_list
     from desktop_app.services.ledger import open_ledger
     from desktop_app.services.listing import ListQuery, ListSource
 
@@ -173,7 +173,8 @@ def big_list_filters() -> None:
 
 def main() -> None:
     from desktop_app.reports import fonts
-    from desktop_app.services import enterprise_list, printing
+    from desktop_app.services import printing
+    from desktop_app.services.enterprises import enterprise_list
     from desktop_app.services.ledger import open_ledger
     from desktop_app.services.listing import ListQuery, ListSource
 

@@ -68,7 +68,7 @@ def cold_start(path: Path, runs: int = 7) -> list[float]:
 
 
 def filter_times(path: Path) -> dict[str, float]:
-    from desktop_app.services import enterprise_list
+    from desktop_app.services.enterprises import enterprise_list
     from desktop_app.services.ledger import open_ledger
     from desktop_app.services.listing import ListQuery, ListSource
 

@@ -23,9 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from db.records import new_id, now  # noqa: E402
 from desktop_app.domain import schedule  # noqa: E402
-from desktop_app.services import printing, progress, task_import  # noqa: E402
+from desktop_app.services import printing  # noqa: E402
 from desktop_app.services.demo import build_demo  # noqa: E402
 from desktop_app.services.ledger import open_ledger  # noqa: E402
+from desktop_app.services.tasks import progress, task_import  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 TASKS, MONTHS, KEYS = 2000, 12, 20

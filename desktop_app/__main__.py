@@ -5,11 +5,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop_app.cli import build_parser, run
+    from desktop_app.cli import build_parser, run_args
 
     args = build_parser().parse_args(argv)
     if args.command:
-        return run(argv)
+        return run_args(args)
     from ui.app import run_window
 
     return run_window(db=args.db)

@@ -1,17 +1,44 @@
 """The headless contract of CLI.md: exit codes, one-line errors, nothing partial."""
 
+import io
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.__main__ import main
 from tests.conftest import file_state
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(*args, db=None):
-    cmd = [sys.executable, "-m", "desktop_app"] + (["--db", str(db)] if db else []) + list(args)
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args, db=None) -> Result:
+    """The command in this process (the same ``main`` as ``python -m desktop_app``)."""
+    argv = (["--db", str(db)] if db else []) + [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse refusing an option
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def test_python_m_desktop_app_runs_a_command(tmp_path):
+    """One real process: the module entry point, its exit code and its stderr line."""
+    db = tmp_path / "missing.sqlite3"
+    r = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "check"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [f"错误：台账文件不存在：{db}"]
 
 
 def test_init_backup_restore_check(tmp_path):

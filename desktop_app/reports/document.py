@@ -7,8 +7,7 @@ their own pages, and the 版记 at the foot of the last page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -17,7 +16,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from desktop_app.fileio import atomic_output
 from desktop_app.i18n import tr
 from desktop_app.reports import fonts
-from desktop_app.reports.model import TableForm
+from desktop_app.reports.document_model import DocParagraph, DocumentForm
 from desktop_app.reports.pdf_doc_parts import BanJi, DocNumber, IssuerMark, SignatureBlock
 from desktop_app.reports.pdf_form import form_flowables
 from desktop_app.reports.pdf_grid import GridParagraph
@@ -34,40 +33,6 @@ from desktop_app.reports.pdf_text import TextBlock
 ISSUER_TOP = 35 * mm  # 发文机关标志 35 mm below the top of the text block
 
 LEVEL_FONTS = {0: fonts.BODY, 1: fonts.HEI, 2: fonts.KAI, 3: fonts.BODY, 4: fonts.BODY}
-
-
-@dataclass(frozen=True)
-class DocParagraph:
-    """A body paragraph; ``level`` 1 一、 (黑体), 2 （一） (楷体), 3 1. , 4 (1) (仿宋).
-
-    With ``lead`` the heading runs in: "（一）强化组织领导。" in the level's face,
-    then ``text`` in 仿宋 in the same paragraph.
-    """
-
-    text: str
-    level: int = 0
-    lead: str = ""
-
-
-@dataclass(frozen=True)
-class Attachment:
-    name: str  # as listed in the 附件说明
-    forms: Sequence[TableForm] = ()  # printed on their own pages after the body
-
-
-@dataclass(frozen=True)
-class DocumentForm:
-    issuer: str  # 发文机关标志, e.g. 沁水县创新生态建设领导小组办公室文件; "\n" breaks lines
-    number: str  # 发文字号, e.g. 沁创领办〔2026〕3号
-    title: str  # "\n" where the title should break (keep 词意完整)
-    recipients: str = ""  # 主送机关, printed with a trailing "："
-    paragraphs: Sequence[DocParagraph] = ()
-    attachments: Sequence[Attachment] = ()
-    signature: str = ""  # 发文机关署名
-    date: str = ""  # 成文日期, e.g. 2026年3月5日
-    cc: str = ""  # 抄送
-    printed_by: str = ""  # 印发机关
-    printed_on: str = ""  # 印发日期
 
 
 def _paragraph(p: DocParagraph) -> GridParagraph:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import tr
-from desktop_app.reports.document import Attachment, DocParagraph, DocumentForm
+from desktop_app.reports.document_model import Attachment, DocParagraph, DocumentForm
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")

@@ -147,3 +147,9 @@ def _talent(ledger: Ledger, spec: dict[str, Any], enterprise_ids: dict[str, str]
             "high_level": int(t.get("high_level", False)), "high_level_tier": t.get("tier", ""),
             "intro_method": t["intro_method"], "intro_date": t["intro_date"], "industry": t["industry"],
             "note": tr("示例数据") if sample else tr("见沁政办发〔2023〕43号")})
+
+
+def counts(ledger: Ledger) -> dict[str, int]:
+    """Live rows of the tables the demo fills (what `demo` prints)."""
+    return {t: ledger.conn.execute(f"SELECT COUNT(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+            for t in ("enterprises", "assignments", "progress_entries", "surveys", "platforms", "talent")}

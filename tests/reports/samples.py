@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop_app.reports.document import Attachment, DocParagraph, DocumentForm
+from desktop_app.reports.document_model import Attachment, DocParagraph, DocumentForm
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm, Totals
 
 

@@ -118,7 +118,7 @@ def test_series_for_the_chart(seeded):
 
 
 def test_a_tasks_target_is_listed_but_edited_with_its_task(seeded):
-    from desktop_app.services import task_targets
+    from desktop_app.services.tasks import task_targets
 
     task = seeded.conn.execute("SELECT id FROM tasks WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
     tid = task_targets.save(seeded, task, {"indicator": "新增省级工程技术研究中心", "measure_unit": "家",

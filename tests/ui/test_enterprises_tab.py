@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox
 
-from desktop_app.services import evidence, signoff, surveys
+from desktop_app.services import evidence
+from desktop_app.services.enterprises import signoff, surveys
 from desktop_app.services.ledger import create_ledger
 from tests.services.enterprises.helpers import add_enterprise
 from tests.ui.test_main_window import when_modal

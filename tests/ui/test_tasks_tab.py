@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
-from desktop_app.services import brief, supervision, tasks
+from desktop_app.services import tasks
+from desktop_app.services.tasks import brief, supervision
 from tests.services.tasks.sheets import seed_rows, task_sheet
 from tests.ui.test_main_window import when_modal
 from ui.app import make_app

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import titles as title_rule
 from desktop_app.domain.codes import mask_phone
 from desktop_app.errors import UserError
-from desktop_app.services import enterprises, pairings, printing, signoff, surveys, titles
+from desktop_app.services import enterprises, printing
+from desktop_app.services.enterprises import pairings, signoff, surveys, titles
 from desktop_app.services.ledger import Ledger
 from ui.common.record_dialog import FieldDef
 from ui.enterprises.record_section import RecordSection, align_right

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.coverage import CONDITIONS, NOT_STARTED, PENDING, SIGNED_OFF
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import signoff
+from desktop_app.services.enterprises import signoff
 from desktop_app.services.ledger import Ledger
 from ui.common.buttons import ok_cancel
 

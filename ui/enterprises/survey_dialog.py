@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.survey import DIRECTIONS, INSTITUTION_FIELDS, PROJECT_FIELDS, SECTION_TITLES
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, evidence, surveys
+from desktop_app.services import catalogs, evidence
+from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
 from ui.enterprises.row_table import RowTable
 

@@ -26,15 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, STATES
-from desktop_app.services import (
-    catalogs,
-    enterprise_list,
-    enterprises,
-    pairings,
-    printing,
-    titles,
-    units,
-)
+from desktop_app.services import catalogs, enterprises, printing, units
+from desktop_app.services.enterprises import enterprise_list, pairings, titles
 from ui.common.buttons import ok_cancel
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef
@@ -181,7 +174,7 @@ class EnterprisesTab(ListTab):
     # ---- period, counts, refresh ----------------------------------------
     def set_period(self, text: str) -> None:
         from desktop_app.errors import ValidationError
-        from desktop_app.services.surveys import clean_period
+        from desktop_app.services.enterprises.surveys import clean_period
 
         try:
             period = clean_period(text)

@@ -3,7 +3,8 @@
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.errors import UserError
-from desktop_app.services import commissioners, units
+from desktop_app.services import units
+from desktop_app.services.talent import commissioners
 from ui.common.list_tab import ListTab
 from ui.common.picker import FormDialog, PickerField, enterprise_source, talent_source
 from ui.common.record_dialog import FieldDef, RecordDialog

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from desktop_app.services import catalogs, teams
+from desktop_app.services import catalogs
+from desktop_app.services.talent import teams
 from ui.common.list_tab import ListTab
 from ui.common.picker import FormDialog, PickerDialog, PickerField, enterprise_source, talent_source
 from ui.common.record_dialog import FieldDef

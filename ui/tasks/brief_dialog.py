@@ -27,7 +27,7 @@ from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
 from desktop_app.reports import write_document_pdf
 from desktop_app.reports.monthly_brief import PLACEHOLDER, BriefWording, fill, paragraphs
-from desktop_app.services import brief, progress
+from desktop_app.services.tasks import brief, progress
 from ui.common.background import BackgroundTask
 from ui.tasks.node_detail import detail_table, fill_table
 

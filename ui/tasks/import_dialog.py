@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import task_import, task_template
+from desktop_app.services.tasks import task_import, task_template
 from ui.common.buttons import ok_cancel
 from ui.tasks.month_models import RED
 from ui.tasks.node_detail import detail_table, fill_table

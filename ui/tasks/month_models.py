@@ -5,7 +5,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, UnitStats
-from desktop_app.services.progress import MonthRow
+from desktop_app.services.tasks.progress import MonthRow
 
 RED = QColor("#c0392b")
 PINK = QColor("#fdecea")

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
-from desktop_app.services import printing, progress, supervision
+from desktop_app.services import printing
+from desktop_app.services.tasks import progress, supervision
 from ui import report_menu
 from ui.tasks.month_models import ROW_ROLE, EntryModel, UnitModel
 from ui.tasks.progress_dialog import ProgressDialog

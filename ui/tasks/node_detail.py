@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
-from desktop_app.services import evidence, progress, task_targets
+from desktop_app.services import evidence
+from desktop_app.services.tasks import progress, task_targets
 from ui.tasks.month_models import GREEN, GREY, RED
 
 

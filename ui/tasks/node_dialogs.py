@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, task_targets, tasks, units
+from desktop_app.services import catalogs, tasks, units
+from desktop_app.services.tasks import task_targets
 from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 

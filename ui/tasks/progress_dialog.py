@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import schedule
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, progress, tasks
+from desktop_app.services import catalogs, tasks
+from desktop_app.services.tasks import progress
 from ui.tasks.evidence_list import EvidenceList
 
 RED, GREEN, GREY = "#c0392b", "#1e7d32", "#666"

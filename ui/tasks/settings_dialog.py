@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import progress
+from desktop_app.services.tasks import progress
 from ui.common.buttons import ok_cancel
 
 

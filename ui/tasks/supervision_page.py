@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import schedule
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import supervision, tasks, units
+from desktop_app.services import tasks, units
+from desktop_app.services.tasks import supervision
 from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError
-from desktop_app.services import progress, tasks
+from desktop_app.services import tasks
+from desktop_app.services.tasks import progress
 from ui.tasks import node_dialogs
 from ui.tasks.month_models import GREY, ORANGE
 from ui.tasks.node_detail import NodeDetail
@@ -277,7 +278,7 @@ class TreePage(QWidget):
         self.changed.emit()
 
     def _target_action(self, action: str, target_id: str) -> None:
-        from desktop_app.services import task_targets
+        from desktop_app.services.tasks import task_targets
 
         task = self.parent_node("tasks")
         if task is None:

@@ -10,10 +10,11 @@ back from the demo's today so every window has something this year and last.
 from datetime import date, timedelta
 
 from desktop_app.i18n import tr
-from desktop_app.services import commissioners, platforms, rewards, talent, targets, teams, units
+from desktop_app.services import platforms, rewards, talent, targets, units
 from desktop_app.services.demo import sample_id_number, sample_phone
 from desktop_app.services.demo_steps import DemoContext
 from desktop_app.services.ledger import Ledger
+from desktop_app.services.talent import commissioners, teams
 
 ORDER = 20
 SAMPLE = "示例数据：身份证号、电话为格式有效的示例值"

@@ -10,9 +10,9 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import tr
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
+from desktop_app.services.enterprises.titles import HIGH_TECH
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
-from desktop_app.services.titles import HIGH_TECH
 
 
 def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:

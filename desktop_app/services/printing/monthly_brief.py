@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from desktop_app.reports.document import DocumentForm
-from desktop_app.services import brief
+from desktop_app.reports.document_model import DocumentForm
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
+from desktop_app.services.tasks import brief
 
 
 def build(ledger: Ledger, params: dict[str, Any]) -> DocumentForm:

@@ -10,11 +10,11 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import tr
 from desktop_app.reports.model import TableForm
 from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
-from desktop_app.services import progress
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 from desktop_app.services.printing.task_progress import chinese_date
-from desktop_app.services.progress import MonthView
+from desktop_app.services.tasks import progress
+from desktop_app.services.tasks.progress import MonthView
 
 
 def rank_text(r: Ranked) -> str:

@@ -9,7 +9,8 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import tr
 from desktop_app.reports.grid_form import GridBatch, GridForm
 from desktop_app.reports.survey_form import SurveyPrint, build_survey_form
-from desktop_app.services import catalogs, evidence, surveys, units
+from desktop_app.services import catalogs, evidence, units
+from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 

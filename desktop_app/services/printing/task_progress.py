@@ -19,10 +19,10 @@ from desktop_app.reports.task_progress import (
     ProgressLine,
     build_task_progress_form,
 )
-from desktop_app.services import progress
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
-from desktop_app.services.progress import MonthRow, MonthView
+from desktop_app.services.tasks import progress
+from desktop_app.services.tasks.progress import MonthRow, MonthView
 
 
 def chinese_date(day: date) -> str:

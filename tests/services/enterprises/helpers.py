@@ -1,7 +1,8 @@
 """Small ledgers built in the tests: enterprises, returns, evidence, decisions."""
 
 from desktop_app.domain.codes import uscc_check_char
-from desktop_app.services import enterprises, evidence, surveys, units
+from desktop_app.services import enterprises, evidence, units
+from desktop_app.services.enterprises import surveys
 
 
 def code(n: int) -> str:

@@ -2,8 +2,9 @@
 
 from datetime import date
 
-from desktop_app.services import enterprise_list, metrics, signoff
+from desktop_app.services import metrics
 from desktop_app.services.demo import demo_periods
+from desktop_app.services.enterprises import enterprise_list, signoff
 from desktop_app.services.printing import coverage_summary
 
 

@@ -2,7 +2,8 @@ import pytest
 
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import enterprise_list, metrics, signoff
+from desktop_app.services import metrics
+from desktop_app.services.enterprises import enterprise_list, signoff
 from desktop_app.services.ledger import create_ledger
 from tests.services.enterprises.helpers import INSTITUTION, add_enterprise, add_return
 
@@ -17,7 +18,8 @@ def test_confirm_reject_revoke_keep_history(ledger):
     with pytest.raises(ValidationError, match="请填写理由"):
         signoff.reject(ledger, eid, "2024-05", "  ")
     signoff.reject(ledger, eid, "2024-05", "请补充研发中心批复文件")
-    from desktop_app.services import evidence, surveys
+    from desktop_app.services import evidence
+    from desktop_app.services.enterprises import surveys
     evidence.attach_bytes(ledger, "surveys", surveys.find_id(ledger, eid, "2024-05"), "批复.pdf", b"ok")
     signoff.confirm(ledger, eid, "2024-05")
     assert signoff.status(ledger, eid, "2024-05").state == SIGNED_OFF

@@ -1,7 +1,8 @@
 import pytest
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import evidence, metrics, surveys
+from desktop_app.services import evidence, metrics
+from desktop_app.services.enterprises import surveys
 from tests.conftest import file_state
 from tests.services.enterprises.helpers import INSTITUTION, PROJECT, add_enterprise, add_return
 
@@ -80,7 +81,7 @@ def test_one_return_per_period_and_copy_from_last(ledger):
 
 
 def test_delete_refused_once_signed_off(ledger):
-    from desktop_app.services import signoff
+    from desktop_app.services.enterprises import signoff
 
     eid = add_enterprise(ledger, 1)
     sid = add_return(ledger, eid, "2024-05", institutions=[INSTITUTION], evidence_files=1)

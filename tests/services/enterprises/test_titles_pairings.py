@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import pairings, titles
+from desktop_app.services.enterprises import pairings, titles
 from desktop_app.services.listing import ListQuery, ListSource
 from tests.conftest import file_state
 from tests.services.enterprises.helpers import add_enterprise
@@ -49,7 +49,7 @@ def test_expiring_skips_renewed_titles(ledger):
 
 
 def test_pairings_and_list_filters(ledger):
-    from desktop_app.services import enterprise_list
+    from desktop_app.services.enterprises import enterprise_list
 
     a, b = add_enterprise(ledger, 1), add_enterprise(ledger, 2)
     with pytest.raises(ValidationError, match="请填写帮扶单位"):

@@ -7,7 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_app.reports import read_meta
-from desktop_app.services import printing, signoff
+from desktop_app.services import printing
+from desktop_app.services.enterprises import signoff
 from desktop_app.services.printing import coverage_summary
 from tests.services.enterprises.helpers import INSTITUTION, PROJECT, add_enterprise, add_return
 

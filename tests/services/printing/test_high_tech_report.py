@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from desktop_app.errors import UserError
-from desktop_app.services import printing, titles
+from desktop_app.services import printing
+from desktop_app.services.enterprises import titles
 from desktop_app.services.printing import high_tech
 from tests.services.enterprises.helpers import add_enterprise
 

@@ -11,7 +11,8 @@ from desktop_app import cli
 from desktop_app.domain.ranking import rule_text
 from desktop_app.errors import ValidationError
 from desktop_app.reports import read_meta
-from desktop_app.services import brief, demo, metrics, printing, progress
+from desktop_app.services import demo, metrics, printing
+from desktop_app.services.tasks import brief, progress
 
 
 def text_of(pdf) -> str:

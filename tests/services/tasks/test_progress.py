@@ -6,7 +6,8 @@ import pytest
 
 from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
-from desktop_app.services import demo, evidence, progress, tasks
+from desktop_app.services import demo, evidence, tasks
+from desktop_app.services.tasks import progress
 from tests.conftest import file_state
 
 TODAY = date(2026, 11, 21)

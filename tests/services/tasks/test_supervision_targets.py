@@ -7,7 +7,8 @@ import pytest
 
 from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
-from desktop_app.services import metrics, supervision, task_targets, tasks
+from desktop_app.services import metrics, tasks
+from desktop_app.services.tasks import supervision, task_targets
 from tests.conftest import file_state
 
 TODAY = date(2026, 11, 21)

@@ -4,7 +4,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desktop_app.errors import UserError
-from desktop_app.services import printing, seed, task_import, task_template, tasks
+from desktop_app.services import printing, seed, tasks
+from desktop_app.services.tasks import task_import, task_template
 from tests.conftest import file_state
 from tests.services.tasks.sheets import COLS, seed_rows, task_sheet
 

@@ -1,8 +1,8 @@
-"""The `report` command of CLI.md."""
+"""The `report` command of CLI.md: every official form, from the same registry as the 报表 menu."""
 
 import argparse
 
-from desktop_app.cli import command, ledger_for
+from desktop_app.commands import command, ledger_for
 from desktop_app.i18n import tr
 from desktop_app.services import printing
 

@@ -18,7 +18,7 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import tr
 from desktop_app.services import evidence, forms, units
 from desktop_app.services.ledger import Ledger
-from desktop_app.services.progress import office_rule
+from desktop_app.services.tasks.progress import office_rule
 
 STEP_COLUMNS = {schedule.PLAN: "planned_on", schedule.PROGRESS: "progress_on", schedule.CLOSE: "closed_on"}
 

@@ -28,7 +28,8 @@ from desktop_app.domain.coverage import (
 )
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import tr
-from desktop_app.services import metrics, surveys
+from desktop_app.services import metrics
+from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
 
 DECIDING_LEVELS = ("county",)

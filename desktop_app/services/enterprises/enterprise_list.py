@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from db.listing import Column, Filter, ListSpec
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF
-from desktop_app.services import enterprises, metrics, signoff
+from desktop_app.services import enterprises, metrics
+from desktop_app.services.enterprises import signoff
 from desktop_app.services.ledger import Ledger
 
 TEMP_TABLE = "enterprise_coverage"

@@ -2,10 +2,9 @@
 
 import argparse
 
-from desktop_app.cli import command, ledger_for
+from desktop_app.commands import command, ledger_for
 from desktop_app.errors import UserError
 from desktop_app.i18n import tr
-from desktop_app.services import task_import, task_template
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
@@ -19,6 +18,8 @@ def _import_args(p: argparse.ArgumentParser) -> None:
 
 @command("import-tasks", _import_args)
 def cmd_import_tasks(args: argparse.Namespace) -> int:
+    from desktop_app.services.tasks import task_import
+
     preview = task_import.read_sheet(args.file)
     for e in preview.errors:
         print(e.text())
@@ -41,5 +42,7 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
 
 @command("task-template", lambda p: p.add_argument("--out", required=True, help="模板文件 .xlsx"))
 def cmd_task_template(args: argparse.Namespace) -> int:
+    from desktop_app.services.tasks import task_template
+
     print(tr("已导出 {path}").format(path=task_template.write_template(args.out)))
     return 0

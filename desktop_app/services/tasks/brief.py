@@ -1,7 +1,7 @@
 """月度调度情况通报 (monthly brief): figures from the ledger, wording from the clerk.
 
 Every number in the brief is a data item filled at print time: dispatch
-figures from :mod:`desktop_app.services.progress`, the tabs' figures from
+figures from :mod:`desktop_app.services.tasks.progress`, the tabs' figures from
 :mod:`desktop_app.services.metrics`. The clerk's wording (with the items in
 braces) and the 发文字号 settings are kept per ledger in the settings table.
 """
@@ -16,7 +16,7 @@ from typing import Any
 from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import tr
-from desktop_app.reports.document import Attachment, DocumentForm
+from desktop_app.reports.document_model import Attachment, DocumentForm
 from desktop_app.reports.monthly_brief import (
     BriefParts,
     BriefWording,
@@ -24,10 +24,11 @@ from desktop_app.reports.monthly_brief import (
     default_wording,
     fill,
 )
-from desktop_app.services import metrics, progress, supervision
+from desktop_app.services import metrics
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ranking as ranking_print
 from desktop_app.services.printing import task_progress as progress_print
+from desktop_app.services.tasks import progress, supervision
 
 WORDING_KEY = "brief.wording"
 ISSUER_KEY = "brief.issuer"

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import commissioners, enterprises, metrics, talent, teams, units
+from desktop_app.services import enterprises, metrics, talent, units
 from desktop_app.services.demo import sample_id_number
+from desktop_app.services.talent import commissioners, teams
 from tests.conftest import file_state
 
 GOOD_ID = "11010519491231002X"      # a woman born 1949-12-31 (17th digit 2: even)

@@ -1,0 +1,85 @@
+"""init, demo, backup, restore, check: the ledger file itself."""
+
+import argparse
+import sys
+
+from desktop_app.commands import command, db_path
+from desktop_app.i18n import tr
+
+
+def _init_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", required=True, help="单位名称，如 沁水县")
+    p.add_argument("--level", required=True, choices=["county", "township"])
+    p.add_argument("--code", default="", help="行政区划代码（可选）")
+    p.add_argument("--parent", default="", help="上级单位名称（可选）")
+    p.add_argument("--operator", default="管理员", help="操作员姓名")
+
+
+@command("init", _init_args)
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.services import seed
+    from desktop_app.services.ledger import create_ledger
+
+    path = db_path(args)
+    ledger = create_ledger(path, unit_name=args.unit, level=args.level, code=args.code,
+                           parent_name=args.parent, operator=args.operator)
+    try:
+        counts = seed.load_builtin(ledger)
+    finally:
+        ledger.close()
+    print(tr("已创建台账 {path}（{unit}）；内置数据：{counts}").format(path=path, unit=args.unit, counts=counts))
+    return 0
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_app.services import demo
+
+    path = db_path(args)
+    ledger = demo.build_demo(path)
+    try:
+        counts = demo.counts(ledger)
+    finally:
+        ledger.close()
+    print(tr("演示台账已就绪：{path} {counts}").format(path=path, counts=counts))
+    return 0
+
+
+@command("backup", lambda p: p.add_argument("--out", required=True, help="备份文件路径"))
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.services import maintenance
+
+    out = maintenance.backup(db_path(args), args.out)
+    print(tr("已备份到 {path}").format(path=out))
+    return 0
+
+
+def _restore_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="备份文件")
+    p.add_argument("--force", action="store_true", help="允许恢复其他单位的备份")
+
+
+@command("restore", _restore_args)
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_app.services import maintenance
+
+    kept = maintenance.restore(db_path(args), args.file, allow_other_unit=args.force)
+    if kept:
+        print(tr("已恢复；原台账另存为 {path}").format(path=kept))
+    else:
+        print(tr("已恢复"))
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from desktop_app.services import maintenance
+
+    problems = maintenance.check(db_path(args))
+    for p in problems:
+        print(p)
+    if problems:
+        print(tr("发现 {n} 个问题").format(n=len(problems)), file=sys.stderr)
+        return 1
+    print(tr("台账完好"))
+    return 0

@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from db import migrate
+from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.fileio import describe_os_error
-from desktop_app.i18n import tr
 
 APPLICATION_ID = 0x43584C47  # "CXLG": 创新台账
 
@@ -47,9 +47,9 @@ def create(path: Path | str) -> sqlite3.Connection:
     """Create a new, empty ledger at the newest schema version."""
     path = Path(path)
     if path.exists():
-        raise UserError(tr("文件已存在，不会覆盖：{path}").format(path=path))
+        raise UserError(i18n.tr("文件已存在，不会覆盖：{path}").format(path=path))
     if not path.parent.is_dir():
-        raise UserError(tr("文件夹不存在：{path}").format(path=path.parent))
+        raise UserError(i18n.tr("文件夹不存在：{path}").format(path=path.parent))
     try:
         conn = _raw_connect(path)
         _configure(conn)
@@ -57,7 +57,7 @@ def create(path: Path | str) -> sqlite3.Connection:
         migrate.upgrade(conn, path, backup=False)
     except sqlite3.Error as exc:
         _remove_quietly(path)
-        raise UserError(tr("无法创建台账文件 {path}：{reason}").format(path=path, reason=exc)) from exc
+        raise UserError(i18n.tr("无法创建台账文件 {path}：{reason}").format(path=path, reason=exc)) from exc
     except OSError as exc:
         _remove_quietly(path)
         raise UserError(describe_os_error(exc, path)) from exc
@@ -75,10 +75,10 @@ def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connecti
             migrate.upgrade(conn, path, backup=True)
     except sqlite3.OperationalError as exc:
         raise UserError(
-            tr("无法打开台账 {path}：{reason}（请检查文件夹是否可写）").format(path=path, reason=exc)
+            i18n.tr("无法打开台账 {path}：{reason}（请检查文件夹是否可写）").format(path=path, reason=exc)
         ) from exc
     except sqlite3.DatabaseError as exc:
-        raise UserError(tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
     return conn
 
 
@@ -88,16 +88,16 @@ def inspect(path: Path) -> int:
     Returns its schema version. Opens read-only, so nothing is changed.
     """
     if not path.exists():
-        raise UserError(tr("台账文件不存在：{path}").format(path=path))
+        raise UserError(i18n.tr("台账文件不存在：{path}").format(path=path))
     if not path.is_file():
-        raise UserError(tr("不是文件：{path}").format(path=path))
+        raise UserError(i18n.tr("不是文件：{path}").format(path=path))
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
         raise UserError(describe_os_error(exc, path)) from exc
     if header != b"SQLite format 3\x00":
-        raise UserError(tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
+        raise UserError(i18n.tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
     try:
         ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -107,14 +107,14 @@ def inspect(path: Path) -> int:
         finally:
             ro.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError(tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
     if app_id != APPLICATION_ID:
-        raise UserError(tr("不是本程序的台账文件：{path}").format(path=path))
+        raise UserError(i18n.tr("不是本程序的台账文件：{path}").format(path=path))
     if ok != "ok":
-        raise UserError(tr("台账文件已损坏（完整性检查未通过）：{path}").format(path=path))
+        raise UserError(i18n.tr("台账文件已损坏（完整性检查未通过）：{path}").format(path=path))
     if version > migrate.latest_version():
         raise UserError(
-            tr("该台账由更新版本的程序创建（结构版本 {found}，本程序支持到 {ours}），请先升级程序：{path}").format(
+            i18n.tr("该台账由更新版本的程序创建（结构版本 {found}，本程序支持到 {ours}），请先升级程序：{path}").format(
                 found=version, ours=migrate.latest_version(), path=path
             )
         )

@@ -8,15 +8,15 @@ import argparse
 import importlib
 import sys
 
+from desktop_app import i18n
 from desktop_app.commands import COMMANDS, MODULES
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 
 
 def build_parser() -> argparse.ArgumentParser:
     for name in MODULES:
         importlib.import_module(f"desktop_app.commands.{name}")
-    parser = argparse.ArgumentParser(prog="python -m desktop_app", description=tr("创新生态工作台账"))
+    parser = argparse.ArgumentParser(prog="python -m desktop_app", description=i18n.tr("创新生态工作台账"))
     parser.add_argument("--db", help="台账文件路径（默认：用户数据文件夹中的台账）")
     sub = parser.add_subparsers(dest="command")
     for name, (_, configure) in COMMANDS.items():
@@ -30,10 +30,10 @@ def run_args(args: argparse.Namespace) -> int:
     try:
         return fn(args)
     except UserError as exc:
-        print(tr("错误：{msg}").format(msg=exc), file=sys.stderr)
+        print(i18n.tr("错误：{msg}").format(msg=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(tr("已取消"), file=sys.stderr)
+        print(i18n.tr("已取消"), file=sys.stderr)
         return 130
 
 

@@ -7,18 +7,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 
 
 def describe_os_error(exc: OSError, path: Path | str) -> str:
     if exc.errno == errno.ENOSPC:
-        return tr("磁盘空间不足，无法写入 {path}").format(path=path)
+        return i18n.tr("磁盘空间不足，无法写入 {path}").format(path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return tr("没有写入权限：{path}").format(path=path)
+        return i18n.tr("没有写入权限：{path}").format(path=path)
     if exc.errno == errno.ENOENT:
-        return tr("文件夹不存在：{path}").format(path=Path(path).parent)
-    return tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
+        return i18n.tr("文件夹不存在：{path}").format(path=Path(path).parent)
+    return i18n.tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
 
 
 def _default_permissions(path: Path) -> None:

@@ -1,8 +1,9 @@
 """Translation hook usable below the UI layer.
 
 Domain and service code must not import Qt, yet their messages reach the
-clerk. They call :func:`tr`; the UI installs Qt's translator at start-up so
-the same strings go through ``QCoreApplication.translate``.
+clerk. They call ``i18n.tr("…")``; the UI installs Qt's translator at start-up so
+the same strings go through ``QCoreApplication.translate``. ``pyside6-lupdate``
+files a call ``i18n.tr("…")`` under the context "i18n", the context used here.
 """
 
 from collections.abc import Callable
@@ -20,5 +21,8 @@ def install(translate: Callable[[str, str], str]) -> None:
     _translate = translate
 
 
-def tr(text: str, context: str = "desktop_app") -> str:
-    return _translate(context, text)
+CONTEXT = "i18n"
+
+
+def tr(text: str) -> str:
+    return _translate(CONTEXT, text)

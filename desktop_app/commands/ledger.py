@@ -3,8 +3,8 @@
 import argparse
 import sys
 
+from desktop_app import i18n
 from desktop_app.commands import command, db_path
-from desktop_app.i18n import tr
 
 
 def _init_args(p: argparse.ArgumentParser) -> None:
@@ -27,7 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         counts = seed.load_builtin(ledger)
     finally:
         ledger.close()
-    print(tr("已创建台账 {path}（{unit}）；内置数据：{counts}").format(path=path, unit=args.unit, counts=counts))
+    print(i18n.tr("已创建台账 {path}（{unit}）；内置数据：{counts}").format(path=path, unit=args.unit, counts=counts))
     return 0
 
 
@@ -41,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         counts = demo.counts(ledger)
     finally:
         ledger.close()
-    print(tr("演示台账已就绪：{path} {counts}").format(path=path, counts=counts))
+    print(i18n.tr("演示台账已就绪：{path} {counts}").format(path=path, counts=counts))
     return 0
 
 
@@ -50,7 +50,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from desktop_app.services import maintenance
 
     out = maintenance.backup(db_path(args), args.out)
-    print(tr("已备份到 {path}").format(path=out))
+    print(i18n.tr("已备份到 {path}").format(path=out))
     return 0
 
 
@@ -65,9 +65,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     kept = maintenance.restore(db_path(args), args.file, allow_other_unit=args.force)
     if kept:
-        print(tr("已恢复；原台账另存为 {path}").format(path=kept))
+        print(i18n.tr("已恢复；原台账另存为 {path}").format(path=kept))
     else:
-        print(tr("已恢复"))
+        print(i18n.tr("已恢复"))
     return 0
 
 
@@ -79,7 +79,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(tr("发现 {n} 个问题").format(n=len(problems)), file=sys.stderr)
+        print(i18n.tr("发现 {n} 个问题").format(n=len(problems)), file=sys.stderr)
         return 1
-    print(tr("台账完好"))
+    print(i18n.tr("台账完好"))
     return 0

@@ -2,8 +2,8 @@
 
 import argparse
 
+from desktop_app import i18n
 from desktop_app.commands import command, ledger_for
-from desktop_app.i18n import tr
 from desktop_app.services import printing
 
 
@@ -26,5 +26,5 @@ def cmd_report(args: argparse.Namespace) -> int:
         out = printing.write_report(ledger, args.form, args.format, args.out, given, batch=args.all)
     finally:
         ledger.close()
-    print(tr("已生成 {path}").format(path=out))
+    print(i18n.tr("已生成 {path}").format(path=out))
     return 0

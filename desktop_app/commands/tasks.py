@@ -2,9 +2,9 @@
 
 import argparse
 
+from desktop_app import i18n
 from desktop_app.commands import command, ledger_for
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
@@ -24,9 +24,9 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
     for e in preview.errors:
         print(e.text())
     if preview.errors:
-        raise UserError(tr("{f} 有 {n} 处问题（见上），未导入任何数据").format(f=args.file, n=len(preview.errors)))
+        raise UserError(i18n.tr("{f} 有 {n} 处问题（见上），未导入任何数据").format(f=args.file, n=len(preview.errors)))
     c = preview.counts()
-    print(tr("检查通过：重点任务 {k} 项，具体任务 {t} 项，责任分工 {a} 条（{n} 行）").format(
+    print(i18n.tr("检查通过：重点任务 {k} 项，具体任务 {t} 项，责任分工 {a} 条（{n} 行）").format(
         k=c["key_tasks"], t=c["tasks"], a=c["assignments"], n=c["lines"]))
     if args.dry_run:
         return 0
@@ -36,7 +36,7 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
                                                    "issuer": args.issuer, "issued_on": args.date})
     finally:
         ledger.close()
-    print(tr("已导入"))
+    print(i18n.tr("已导入"))
     return 0
 
 
@@ -44,5 +44,5 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
 def cmd_task_template(args: argparse.Namespace) -> int:
     from desktop_app.services.tasks import task_template
 
-    print(tr("已导出 {path}").format(path=task_template.write_template(args.out)))
+    print(i18n.tr("已导出 {path}").format(path=task_template.write_template(args.out)))
     return 0

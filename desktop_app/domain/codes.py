@@ -8,7 +8,7 @@ import and tests all call these.
 import re
 from datetime import date
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 
 # GB 32100: 31 characters, no I, O, S, V, Z.
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -30,21 +30,21 @@ def uscc_error(code: str) -> str | None:
     """Why ``code`` is not a valid 统一社会信用代码, or None when it is."""
     code = normalize_uscc(code)
     if not code:
-        return tr("统一社会信用代码不能为空")
+        return i18n.tr("统一社会信用代码不能为空")
     if len(code) != 18:
-        return tr("统一社会信用代码应为 18 位，现为 {n} 位").format(n=len(code))
+        return i18n.tr("统一社会信用代码应为 18 位，现为 {n} 位").format(n=len(code))
     for pos, ch in enumerate(code, start=1):
         if ch not in USCC_CHARSET:
-            return tr("统一社会信用代码第 {pos} 位“{ch}”不是有效字符（不使用 I、O、S、V、Z）").format(pos=pos, ch=ch)
+            return i18n.tr("统一社会信用代码第 {pos} 位“{ch}”不是有效字符（不使用 I、O、S、V、Z）").format(pos=pos, ch=ch)
     if code[0] not in USCC_AUTHORITIES:
-        return tr("统一社会信用代码第 1 位“{ch}”不是有效的登记管理部门代码").format(ch=code[0])
+        return i18n.tr("统一社会信用代码第 1 位“{ch}”不是有效的登记管理部门代码").format(ch=code[0])
     if not code[1].isdigit() or code[1] == "0":
-        return tr("统一社会信用代码第 2 位“{ch}”不是有效的机构类别代码").format(ch=code[1])
+        return i18n.tr("统一社会信用代码第 2 位“{ch}”不是有效的机构类别代码").format(ch=code[1])
     if not code[2:8].isdigit():
-        return tr("统一社会信用代码第 3–8 位应为行政区划代码（6 位数字）")
+        return i18n.tr("统一社会信用代码第 3–8 位应为行政区划代码（6 位数字）")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return tr("统一社会信用代码第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=code[17])
+        return i18n.tr("统一社会信用代码第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=code[17])
     return None
 
 
@@ -72,25 +72,25 @@ def id_number_error(number: str, *, today: date | None = None) -> str | None:
     """Why ``number`` is not a valid 18-digit 身份证号, or None when it is."""
     number = normalize_id_number(number)
     if not number:
-        return tr("身份证号不能为空")
+        return i18n.tr("身份证号不能为空")
     if len(number) == 15:
-        return tr("请填写 18 位身份证号（15 位旧号码不再使用）")
+        return i18n.tr("请填写 18 位身份证号（15 位旧号码不再使用）")
     if len(number) != 18:
-        return tr("身份证号应为 18 位，现为 {n} 位").format(n=len(number))
+        return i18n.tr("身份证号应为 18 位，现为 {n} 位").format(n=len(number))
     if not number[:17].isdigit():
         pos = next(i for i, c in enumerate(number[:17], start=1) if not c.isdigit())
-        return tr("身份证号第 {pos} 位应为数字").format(pos=pos)
+        return i18n.tr("身份证号第 {pos} 位应为数字").format(pos=pos)
     if not (number[17].isdigit() or number[17] == "X"):
-        return tr("身份证号第 18 位应为数字或 X")
+        return i18n.tr("身份证号第 18 位应为数字或 X")
     born = id_birth_date(number)
     today = today or date.today()
     if born is None or born.year < 1800:
-        return tr("身份证号第 7–14 位“{d}”不是有效的出生日期").format(d=number[6:14])
+        return i18n.tr("身份证号第 7–14 位“{d}”不是有效的出生日期").format(d=number[6:14])
     if born > today:
-        return tr("身份证号中的出生日期 {d} 晚于今天").format(d=born.isoformat())
+        return i18n.tr("身份证号中的出生日期 {d} 晚于今天").format(d=born.isoformat())
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        return tr("身份证号第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=number[17])
+        return i18n.tr("身份证号第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=number[17])
     return None
 
 
@@ -104,7 +104,7 @@ def phone_error(phone: str) -> str | None:
         return None
     if _MOBILE.match(phone) or _LANDLINE.match(phone):
         return None
-    return tr("电话号码格式不正确：应为 11 位手机号或区号加座机号（如 0356-1234567）")
+    return i18n.tr("电话号码格式不正确：应为 11 位手机号或区号加座机号（如 0356-1234567）")
 
 
 def division_code_error(code: str) -> str | None:
@@ -112,7 +112,7 @@ def division_code_error(code: str) -> str | None:
     if not code:
         return None
     if not code.isdigit() or len(code) not in (6, 9, 12):
-        return tr("行政区划代码应为 6 位（县）、9 位（乡镇）或 12 位数字")
+        return i18n.tr("行政区划代码应为 6 位（县）、9 位（乡镇）或 12 位数字")
     return None
 
 

@@ -8,7 +8,7 @@ evidence of that activity (印证材料). The county then confirms it.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 
 NOT_STARTED = "未开展"
 PENDING = "已开展待核"
@@ -48,16 +48,16 @@ class SignoffCheck:
 def check_signoff(facts: SurveyFacts | None) -> SignoffCheck:
     """Which conditions of the rule hold, and why not when they don't."""
     if facts is None:
-        return SignoffCheck(False, False, False, False, (tr("本期未报送调查表"),))
+        return SignoffCheck(False, False, False, False, (i18n.tr("本期未报送调查表"),))
     inst = facts.institutions > 0
     rd = facts.projects > 0 or facts.institution_spending > 0 or facts.project_spending > 0
     other = len(facts.other_activities) > 0
     evidence = facts.evidence_files > 0
     reasons = []
     if not (inst or rd or other):
-        reasons.append(tr("无研发机构、无研发活动、无其他创新活动"))
+        reasons.append(i18n.tr("无研发机构、无研发活动、无其他创新活动"))
     if not evidence:
-        reasons.append(tr("缺少印证材料"))
+        reasons.append(i18n.tr("缺少印证材料"))
     return SignoffCheck(inst, rd, other, evidence, tuple(reasons))
 
 
@@ -98,7 +98,7 @@ def conditions(check: SignoffCheck) -> dict[str, bool]:
 
 def explain(check: SignoffCheck) -> str:
     """One line for the clerk: which conditions hold and, when not eligible, why."""
-    held = "、".join(tr(label) for key, label in CONDITIONS[:3] if getattr(check, key)) or tr("无创新活动")
-    evidence = tr("有印证材料") if check.has_evidence else tr("无印证材料")
-    verdict = tr("符合销号条件") if check.eligible else tr("不符合销号条件：") + "；".join(check.reasons)
+    held = "、".join(i18n.tr(label) for key, label in CONDITIONS[:3] if getattr(check, key)) or i18n.tr("无创新活动")
+    evidence = i18n.tr("有印证材料") if check.has_evidence else i18n.tr("无印证材料")
+    verdict = i18n.tr("符合销号条件") if check.eligible else i18n.tr("不符合销号条件：") + "；".join(check.reasons)
     return f"{held}；{evidence} — {verdict}"

@@ -17,15 +17,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from desktop_app import i18n
 from desktop_app.domain.schedule import LATE, MISSING, ON_TIME, EntryCheck
-from desktop_app.i18n import tr
 
 DONE, ON_TRACK, BEHIND, NOT_STARTED = "已完成", "推进中", "滞后", "未启动"
 STATUSES = (NOT_STARTED, ON_TRACK, DONE, BEHIND)
 
 
 def rule_text() -> str:
-    return tr("排名规则：依次比较①按时报送率（按时报送条数÷应报条数）由高到低；②完成率（状态为“已完成”条数÷应报条数）"
+    return i18n.tr("排名规则：依次比较①按时报送率（按时报送条数÷应报条数）由高到低；②完成率（状态为“已完成”条数÷应报条数）"
               "由高到低；③滞后项数（报“滞后”条数与未报送条数之和）由少到多；④累计逾期天数（逾期报送与未报送的逾期天数之和）"
               "由少到多。四项均相同的并列。报送截止日为次月1日（晋市政办〔2020〕31号 调度运行制度）。")
 

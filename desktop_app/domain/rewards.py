@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop_app import i18n
 from desktop_app.domain.coverage import money
-from desktop_app.i18n import tr
 
 # Event keys of resources/seeds/rewards.toml and what they are called.
 EVENT_LABELS = {
@@ -57,7 +57,7 @@ DUE, PENDING, SUPERSEDED, DECLINED = "due", "pending", "superseded", "declined"
 
 
 def event_label(event: str) -> str:
-    return tr(EVENT_LABELS.get(event, event))
+    return i18n.tr(EVENT_LABELS.get(event, event))
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,9 @@ class Rule:
 
     def standard_text(self) -> str:
         if self.case_by_case or self.amount is None:
-            return tr("一事一议")
+            return i18n.tr("一事一议")
         amount = f"{self.amount:g}"
-        return tr("最高 {a}").format(a=amount) if self.is_maximum else amount
+        return i18n.tr("最高 {a}").format(a=amount) if self.is_maximum else amount
 
 
 @dataclass(frozen=True)
@@ -162,11 +162,11 @@ def approved_amount_error(rule: Rule, amount: float | None, note: str) -> str | 
     if amount is None:
         return None
     if amount < 0:
-        return tr("核定金额不能为负数")
+        return i18n.tr("核定金额不能为负数")
     if rule.amount is not None and not rule.case_by_case and amount > rule.amount + 1e-9:
-        return tr("核定金额 {a} 万元超过政策标准 {s} 万元").format(a=f"{amount:g}", s=f"{rule.amount:g}")
+        return i18n.tr("核定金额 {a} 万元超过政策标准 {s} 万元").format(a=f"{amount:g}", s=f"{rule.amount:g}")
     if rule.amount is not None and not rule.needs_amount and abs(amount - rule.amount) > 1e-9 and not note.strip():
-        return tr("核定金额与政策标准 {s} 万元不同，请在备注中写明理由").format(s=f"{rule.amount:g}")
+        return i18n.tr("核定金额与政策标准 {s} 万元不同，请在备注中写明理由").format(s=f"{rule.amount:g}")
     return None
 
 
@@ -208,21 +208,21 @@ def settle(items: Iterable[tuple[Event, Rule, Decision]]) -> list[Award]:
                 paid_others = money(sum(d.paid for j, (_, _, d) in enumerate(group) if j != i))
                 due = money(max(0.0, entitled - paid_others))
                 if entitled == 0:
-                    status, note = DECLINED, tr("核定不予奖励")
+                    status, note = DECLINED, i18n.tr("核定不予奖励")
                 else:
                     status, note = DUE, ""
                 if size > 1:
-                    note = tr("同一项目按最高等次奖励")
+                    note = i18n.tr("同一项目按最高等次奖励")
                     if paid_others:
-                        note += tr("，已按较低等次发放 {p} 万元，补足差额").format(p=f"{paid_others:g}")
+                        note += i18n.tr("，已按较低等次发放 {p} 万元，补足差额").format(p=f"{paid_others:g}")
             elif entitled is None:
                 due, status, note = money(decision.paid), PENDING, (
-                    tr("一事一议，待核定金额") if rule.case_by_case or rule.amount is None
-                    else tr("最高 {a} 万元，待核定金额").format(a=f"{rule.amount:g}"))
+                    i18n.tr("一事一议，待核定金额") if rule.case_by_case or rule.amount is None
+                    else i18n.tr("最高 {a} 万元，待核定金额").format(a=f"{rule.amount:g}"))
             else:
                 winner = group[top][0] if top is not None else None
                 due, status = money(decision.paid), SUPERSEDED
-                note = tr("同一项目已按最高等次奖励（{w}），不重复奖励").format(
+                note = i18n.tr("同一项目已按最高等次奖励（{w}），不重复奖励").format(
                     w=winner.subject if winner else "")
             out.append(Award(event, rule, decision, entitled, due, status, note, size))
     return out

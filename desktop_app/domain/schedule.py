@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 
 MONTHLY = "monthly"   # a progress entry for a period
 PLAN = "plan"         # 督办: 当天制定方案
@@ -70,7 +70,7 @@ def shift_period(period: str, months: int) -> str:
 
 def period_label(period: str) -> str:
     y, m = parse_period(period)
-    return tr("{y}年{m}月").format(y=y, m=m)
+    return i18n.tr("{y}年{m}月").format(y=y, m=m)
 
 
 def add_months(day: date, months: int) -> date:
@@ -124,10 +124,10 @@ def countdown(due: date, today: date) -> int:
 def countdown_text(due: date, today: date) -> str:
     left = countdown(due, today)
     if left > 0:
-        return tr("还剩 {n} 天").format(n=left)
+        return i18n.tr("还剩 {n} 天").format(n=left)
     if left == 0:
-        return tr("今天到期")
-    return tr("逾期 {n} 天").format(n=-left)
+        return i18n.tr("今天到期")
+    return i18n.tr("逾期 {n} 天").format(n=-left)
 
 
 # ---- monthly entries -------------------------------------------------------
@@ -170,14 +170,14 @@ def check_entry(period: str, submitted_on: date | None, today: date, rule: Offic
 
 def entry_text(check: EntryCheck) -> str:
     if check.state == ON_TIME:
-        return tr("按时报送")
+        return i18n.tr("按时报送")
     if check.state == LATE:
-        return tr("逾期 {n} 天报送").format(n=check.days_late)
+        return i18n.tr("逾期 {n} 天报送").format(n=check.days_late)
     if check.state == MISSING:
-        return tr("未报送（逾期 {n} 天）").format(n=check.days_late)
+        return i18n.tr("未报送（逾期 {n} 天）").format(n=check.days_late)
     if check.days_left == 0:
-        return tr("今天截止")
-    return tr("未到期（还剩 {n} 天）").format(n=check.days_left)
+        return i18n.tr("今天截止")
+    return i18n.tr("未到期（还剩 {n} 天）").format(n=check.days_left)
 
 
 # ---- 督办事项 ---------------------------------------------------------------
@@ -218,7 +218,7 @@ STEP_LABELS = {PLAN: "制定方案", PROGRESS: "反馈进展", CLOSE: "办结销
 
 
 def step_label(step: str | None) -> str:
-    return tr(STEP_LABELS[step]) if step else tr("已销号")
+    return i18n.tr(STEP_LABELS[step]) if step else i18n.tr("已销号")
 
 
 def supervision_state(schedule: SupervisionSchedule, done: dict[str, date | None], today: date) -> SupervisionState:

@@ -22,7 +22,7 @@ The rule (printed under the table, :data:`RULE_TEXT`):
 
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 
 AT_LEAST, EXACTLY, AT_MOST = "at_least", "exactly", "at_most"
 COMPARISONS = (AT_LEAST, EXACTLY, AT_MOST)
@@ -30,7 +30,7 @@ _EPS = 1e-6
 
 
 def comparison_label(comparison: str) -> str:
-    return {AT_LEAST: tr("不低于"), EXACTLY: tr("等于"), AT_MOST: tr("不高于")}.get(comparison, comparison)
+    return {AT_LEAST: i18n.tr("不低于"), EXACTLY: i18n.tr("等于"), AT_MOST: i18n.tr("不高于")}.get(comparison, comparison)
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,8 @@ def status_label(value: bool | None, plan: Plan, year: int) -> str:
     target = milestone_for(plan, year)
     due = target is not None and (plan.annual or year >= target.year)
     if due:
-        return tr("达标") if value else tr("未达标")
-    return tr("达到进度") if value else tr("滞后")
+        return i18n.tr("达标") if value else i18n.tr("未达标")
+    return i18n.tr("达到进度") if value else i18n.tr("滞后")
 
 
 RULE_TEXT = (
@@ -153,4 +153,4 @@ RULE_TEXT = (
 
 
 def rule_text() -> str:
-    return tr(RULE_TEXT)
+    return i18n.tr(RULE_TEXT)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 
 WARN_DAYS = 90  # 004 / PRODUCT.md: warn before a 高新技术企业 certificate expires
 
@@ -47,7 +47,7 @@ def expiry_state(until: date | None, at: date, *, warn_days: int = WARN_DAYS) ->
 
 def describe(state: str, left: int | None) -> str:
     if state == EXPIRING:
-        return tr("即将到期（剩 {n} 天）").format(n=left)
+        return i18n.tr("即将到期（剩 {n} 天）").format(n=left)
     if state == EXPIRED and left is not None:
-        return tr("已过期（{n} 天前）").format(n=-left)
-    return tr(state)
+        return i18n.tr("已过期（{n} 天前）").format(n=-left)
+    return i18n.tr(state)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
 
 FORM_ID = "coverage-summary"
@@ -51,43 +51,43 @@ class CoverageSummary:
 
 
 def _columns(by: str) -> tuple[Column, ...]:
-    group = tr("乡（镇）") if by == "township" else tr("行业")
+    group = i18n.tr("乡（镇）") if by == "township" else i18n.tr("行业")
     return (
-        Column("seq", tr("序号"), width_mm=11, kind="int"),
+        Column("seq", i18n.tr("序号"), width_mm=11, kind="int"),
         Column("name", group, width_mm=40),
-        Column("above_scale", tr("规上工业企业数"), kind="int"),
-        Column("with_activity", tr("合计"), kind="int"),
-        Column("with_institution", tr("有研发机构"), kind="int"),
-        Column("with_rd_activity", tr("有研发活动"), kind="int"),
-        Column("with_other_activity", tr("有其他创新活动"), kind="int"),
-        Column("signed_off", tr("已销号企业数"), kind="int"),
-        Column("coverage_rate", tr("覆盖率"), kind="percent"),
-        Column("rd_spending", tr("本期"), width=1.3, align="right", kind="money"),
-        Column("rd_spending_last", tr("上年同期"), width=1.3, align="right", kind="money"),
-        Column("rd_growth", tr("同比增长"), kind="percent"),
-        Column("institution_share", tr("有研发机构企业占比"), width=1.2, kind="percent"),
+        Column("above_scale", i18n.tr("规上工业企业数"), kind="int"),
+        Column("with_activity", i18n.tr("合计"), kind="int"),
+        Column("with_institution", i18n.tr("有研发机构"), kind="int"),
+        Column("with_rd_activity", i18n.tr("有研发活动"), kind="int"),
+        Column("with_other_activity", i18n.tr("有其他创新活动"), kind="int"),
+        Column("signed_off", i18n.tr("已销号企业数"), kind="int"),
+        Column("coverage_rate", i18n.tr("覆盖率"), kind="percent"),
+        Column("rd_spending", i18n.tr("本期"), width=1.3, align="right", kind="money"),
+        Column("rd_spending_last", i18n.tr("上年同期"), width=1.3, align="right", kind="money"),
+        Column("rd_growth", i18n.tr("同比增长"), kind="percent"),
+        Column("institution_share", i18n.tr("有研发机构企业占比"), width=1.2, kind="percent"),
     )
 
 
 def _header(by: str) -> tuple[HeaderCell, ...]:
-    group = tr("乡（镇）") if by == "township" else tr("行业")
+    group = i18n.tr("乡（镇）") if by == "township" else i18n.tr("行业")
     return (
-        HeaderCell(tr("序号"), 0, 0, rowspan=3),
+        HeaderCell(i18n.tr("序号"), 0, 0, rowspan=3),
         HeaderCell(group, 0, 1, rowspan=3),
-        HeaderCell(tr("规上工业\n企业数\n（家）"), 0, 2, rowspan=3),
-        HeaderCell(tr("开展创新活动企业数（家）"), 0, 3, colspan=4),
-        HeaderCell(tr("已销号\n企业数\n（家）"), 0, 7, rowspan=3),
-        HeaderCell(tr("创新活动\n覆盖率"), 0, 8, rowspan=3),
-        HeaderCell(tr("研发费用合计（万元）"), 0, 9, colspan=3),
-        HeaderCell(tr("有研发机构\n企业占比"), 0, 12, rowspan=3),
-        HeaderCell(tr("合计"), 1, 3, rowspan=2),
-        HeaderCell(tr("其中"), 1, 4, colspan=3),
-        HeaderCell(tr("有研发\n机构"), 2, 4),
-        HeaderCell(tr("有研发\n活动"), 2, 5),
-        HeaderCell(tr("有其他\n创新活动"), 2, 6),
-        HeaderCell(tr("本期"), 1, 9, rowspan=2),
-        HeaderCell(tr("上年同期"), 1, 10, rowspan=2),
-        HeaderCell(tr("同比增长"), 1, 11, rowspan=2),
+        HeaderCell(i18n.tr("规上工业\n企业数\n（家）"), 0, 2, rowspan=3),
+        HeaderCell(i18n.tr("开展创新活动企业数（家）"), 0, 3, colspan=4),
+        HeaderCell(i18n.tr("已销号\n企业数\n（家）"), 0, 7, rowspan=3),
+        HeaderCell(i18n.tr("创新活动\n覆盖率"), 0, 8, rowspan=3),
+        HeaderCell(i18n.tr("研发费用合计（万元）"), 0, 9, colspan=3),
+        HeaderCell(i18n.tr("有研发机构\n企业占比"), 0, 12, rowspan=3),
+        HeaderCell(i18n.tr("合计"), 1, 3, rowspan=2),
+        HeaderCell(i18n.tr("其中"), 1, 4, colspan=3),
+        HeaderCell(i18n.tr("有研发\n机构"), 2, 4),
+        HeaderCell(i18n.tr("有研发\n活动"), 2, 5),
+        HeaderCell(i18n.tr("有其他\n创新活动"), 2, 6),
+        HeaderCell(i18n.tr("本期"), 1, 9, rowspan=2),
+        HeaderCell(i18n.tr("上年同期"), 1, 10, rowspan=2),
+        HeaderCell(i18n.tr("同比增长"), 1, 11, rowspan=2),
     )
 
 
@@ -110,23 +110,23 @@ NOTES = (
 
 
 def build_coverage_form(summary: CoverageSummary) -> TableForm:
-    rows = [_row(tr("合计"), summary.total)]
+    rows = [_row(i18n.tr("合计"), summary.total)]
     rows += [_row(i, line) for i, line in enumerate(summary.lines, start=1)]
-    sheet = tr("按乡镇") if summary.by == "township" else tr("按行业")
+    sheet = i18n.tr("按乡镇") if summary.by == "township" else i18n.tr("按行业")
     return TableForm(
         form_id=FORM_ID if summary.by == "township" else f"{FORM_ID}-industry",
         version=FORM_VERSION,
-        title=tr("开展创新活动企业汇总统计表"),
+        title=i18n.tr("开展创新活动企业汇总统计表"),
         columns=_columns(summary.by),
         header=_header(summary.by),
         rows=rows,
         spans=(Span(0, 0, 1, 2),),
-        notes=(*(tr(n) for n in NOTES), *summary.target_notes),
+        notes=(*(i18n.tr(n) for n in NOTES), *summary.target_notes),
         orientation="landscape",
         furniture=Furniture(unit=summary.unit, period=summary.period_text, filler=summary.filler, phone="",
                             reviewer="", date=summary.date),
         unit=summary.unit,
         period=summary.period,
-        label=tr("附件4"),
+        label=i18n.tr("附件4"),
         sheet_name=sheet,
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
+from desktop_app import i18n
 from desktop_app.fileio import atomic_output
-from desktop_app.i18n import tr
 from desktop_app.reports import fonts
 from desktop_app.reports.document_model import DocParagraph, DocumentForm
 from desktop_app.reports.pdf_doc_parts import BanJi, DocNumber, IssuerMark, SignatureBlock
@@ -45,7 +45,7 @@ def _paragraph(p: DocParagraph) -> GridParagraph:
 def _attachment_note(doc: DocumentForm) -> list[Flowable]:
     """附件说明: "附件：1.名称", further items aligned under the first name."""
     body = fonts.font_name(fonts.BODY)
-    label = tr("附件：")
+    label = i18n.tr("附件：")
     if len(doc.attachments) == 1:
         return [GridParagraph([(label + doc.attachments[0].name, body)], rest_indent=5)]
     out: list[Flowable] = []
@@ -56,7 +56,7 @@ def _attachment_note(doc: DocumentForm) -> list[Flowable]:
 
 
 def _attachment_label(doc: DocumentForm, i: int) -> str:
-    return tr("附件") if len(doc.attachments) == 1 else tr("附件{n}").format(n=i)
+    return i18n.tr("附件") if len(doc.attachments) == 1 else i18n.tr("附件{n}").format(n=i)
 
 
 def document_flowables(doc: DocumentForm) -> list[Flowable]:
@@ -92,8 +92,8 @@ def document_flowables(doc: DocumentForm) -> list[Flowable]:
             out.append(Spacer(1, LINE))
         rows = []
         if doc.cc:
-            rows.append((tr("抄送：{cc}").format(cc=doc.cc.rstrip("。")) + "。", ""))
-        on = tr("{date}印发").format(date=doc.printed_on) if doc.printed_on else ""
+            rows.append((i18n.tr("抄送：{cc}").format(cc=doc.cc.rstrip("。")) + "。", ""))
+        on = i18n.tr("{date}印发").format(date=doc.printed_on) if doc.printed_on else ""
         rows.append((doc.printed_by, on))
         out.append(BanJi(rows, fonts.font_name(fonts.BODY)))
     return out

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from desktop_app import i18n
 from desktop_app.errors import Cancelled  # noqa: F401  (re-exported: reports raise it)
-from desktop_app.i18n import tr
 
 Kind = Literal["text", "int", "money", "percent"]
 Align = Literal["left", "center", "right"]
@@ -62,7 +62,7 @@ class Totals:
     """A 合计 row: the label spans the first ``label_cols`` columns."""
 
     sum_keys: Sequence[str]
-    label: str | None = None  # None prints tr("合计")
+    label: str | None = None  # None prints i18n.tr("合计")
     label_cols: int = 1
 
 
@@ -198,7 +198,7 @@ def _item(label: str, value: str | None) -> str | None:
 def furniture_above(form: TableForm) -> list[str]:
     """填报单位（盖章） and 报送期, printed on the line above the table."""
     f = form.furniture
-    items = [_item(tr("填报单位（盖章）"), f.unit), _item(tr("报送期"), f.period)]
+    items = [_item(i18n.tr("填报单位（盖章）"), f.unit), _item(i18n.tr("报送期"), f.period)]
     return [i for i in items if i]
 
 
@@ -206,10 +206,10 @@ def furniture_below(form: TableForm) -> list[str]:
     """The sign-off line under the table; a blank value leaves room to write."""
     f = form.furniture
     items = [
-        _item(tr("填报人"), f.filler),
-        _item(tr("联系电话"), f.phone),
-        _item(tr("审核人"), f.reviewer),
-        _item(tr("填报日期"), f.date),
+        _item(i18n.tr("填报人"), f.filler),
+        _item(i18n.tr("联系电话"), f.phone),
+        _item(i18n.tr("审核人"), f.reviewer),
+        _item(i18n.tr("填报日期"), f.date),
     ]
     return [i for i in items if i]
 

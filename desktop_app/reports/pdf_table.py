@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports import fonts
 from desktop_app.reports.model import (
     TableForm,
@@ -139,7 +139,7 @@ class TableLayout:
         if form.totals:
             r = len(out)
             n = form.totals.label_cols
-            label = form.totals.label if form.totals.label is not None else tr("合计")
+            label = form.totals.label if form.totals.label is not None else i18n.tr("合计")
             regs = [self._region(r, 0, 1, n, label, hei, "center")]
             for c, v in enumerate(totals_values(form)[n:], start=n):
                 col = form.columns[c]

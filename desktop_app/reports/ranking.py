@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Totals
 
 FORM_ID = "ranking"
@@ -43,33 +43,33 @@ class RankingHeader:
 
 def _columns() -> tuple[Column, ...]:
     return (
-        Column("rank", tr("名次"), width_mm=25),
-        Column("department", tr("责任单位"), width=40),
-        Column("due", tr("应报"), width=9, kind="int"),
-        Column("on_time", tr("按时"), width=9, kind="int"),
-        Column("late", tr("逾期"), width=9, kind="int"),
-        Column("missing", tr("未报"), width=9, kind="int"),
-        Column("on_time_rate", tr("按时报送率"), width=14, kind="percent"),
-        Column("done", tr("已完成"), width=10, kind="int"),
-        Column("on_track", tr("推进中"), width=10, kind="int"),
-        Column("behind", tr("滞后"), width=9, kind="int"),
-        Column("completion_rate", tr("完成率"), width=14, kind="percent"),
-        Column("days_late", tr("累计逾期天数"), width=14, kind="int"),
+        Column("rank", i18n.tr("名次"), width_mm=25),
+        Column("department", i18n.tr("责任单位"), width=40),
+        Column("due", i18n.tr("应报"), width=9, kind="int"),
+        Column("on_time", i18n.tr("按时"), width=9, kind="int"),
+        Column("late", i18n.tr("逾期"), width=9, kind="int"),
+        Column("missing", i18n.tr("未报"), width=9, kind="int"),
+        Column("on_time_rate", i18n.tr("按时报送率"), width=14, kind="percent"),
+        Column("done", i18n.tr("已完成"), width=10, kind="int"),
+        Column("on_track", i18n.tr("推进中"), width=10, kind="int"),
+        Column("behind", i18n.tr("滞后"), width=9, kind="int"),
+        Column("completion_rate", i18n.tr("完成率"), width=14, kind="percent"),
+        Column("days_late", i18n.tr("累计逾期天数"), width=14, kind="int"),
     )
 
 
 def _header() -> tuple[HeaderCell, ...]:
     return (
-        HeaderCell(tr("名次"), 0, 0, rowspan=2),
-        HeaderCell(tr("责任单位"), 0, 1, rowspan=2),
-        HeaderCell(tr("报送情况（条）"), 0, 2, colspan=4),
-        HeaderCell(tr("应报"), 1, 2), HeaderCell(tr("按时"), 1, 3), HeaderCell(tr("逾期"), 1, 4),
-        HeaderCell(tr("未报"), 1, 5),
-        HeaderCell(tr("按时报送率"), 0, 6, rowspan=2),
-        HeaderCell(tr("推进状态（条）"), 0, 7, colspan=3),
-        HeaderCell(tr("已完成"), 1, 7), HeaderCell(tr("推进中"), 1, 8), HeaderCell(tr("滞后"), 1, 9),
-        HeaderCell(tr("完成率"), 0, 10, rowspan=2),
-        HeaderCell(tr("累计逾期天数"), 0, 11, rowspan=2),
+        HeaderCell(i18n.tr("名次"), 0, 0, rowspan=2),
+        HeaderCell(i18n.tr("责任单位"), 0, 1, rowspan=2),
+        HeaderCell(i18n.tr("报送情况（条）"), 0, 2, colspan=4),
+        HeaderCell(i18n.tr("应报"), 1, 2), HeaderCell(i18n.tr("按时"), 1, 3), HeaderCell(i18n.tr("逾期"), 1, 4),
+        HeaderCell(i18n.tr("未报"), 1, 5),
+        HeaderCell(i18n.tr("按时报送率"), 0, 6, rowspan=2),
+        HeaderCell(i18n.tr("推进状态（条）"), 0, 7, colspan=3),
+        HeaderCell(i18n.tr("已完成"), 1, 7), HeaderCell(i18n.tr("推进中"), 1, 8), HeaderCell(i18n.tr("滞后"), 1, 9),
+        HeaderCell(i18n.tr("完成率"), 0, 10, rowspan=2),
+        HeaderCell(i18n.tr("累计逾期天数"), 0, 11, rowspan=2),
     )
 
 
@@ -79,7 +79,7 @@ def build_ranking_form(lines: Sequence[RankingLine], header: RankingHeader) -> T
     return TableForm(
         form_id=FORM_ID,
         version=FORM_VERSION,
-        title=tr("{p}工作任务推进情况通报排名").format(p=header.period_label),
+        title=i18n.tr("{p}工作任务推进情况通报排名").format(p=header.period_label),
         columns=_columns(),
         header=_header(),
         rows=rows,
@@ -92,5 +92,5 @@ def build_ranking_form(lines: Sequence[RankingLine], header: RankingHeader) -> T
         unit=header.unit,
         period=header.period_label,
         label=header.label,
-        sheet_name=tr("通报排名"),
+        sheet_name=i18n.tr("通报排名"),
     )

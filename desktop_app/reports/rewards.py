@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.merges import merged_runs
 from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Totals
 
@@ -35,32 +35,32 @@ class RewardLine:
 def rewards_form(lines: Sequence[RewardLine], *, year: int, basis: str, unit: str, furniture: Furniture,
                  notes: Sequence[str]) -> TableForm:
     columns = (  # numbers and dates fixed (mm) so they never wrap; the texts share the rest
-        Column("holder", tr("企业（单位）"), width=1.0),
-        Column("seq", tr("序号"), width_mm=11, kind="int"),
-        Column("item", tr("奖补事项"), width=1.7, align="left"),
-        Column("clause", tr("政策条款"), width=1.2, align="left"),
-        Column("on", tr("认定时间"), width_mm=24),
-        Column("standard", tr("标准"), width_mm=19, align="right"),
-        Column("due", tr("应奖"), width_mm=18, align="right", kind="money"),
-        Column("paid", tr("已发放"), width_mm=18, align="right", kind="money"),
-        Column("outstanding", tr("待发放"), width_mm=18, align="right", kind="money"),
-        Column("note", tr("备注"), width=1.3, align="left"),
+        Column("holder", i18n.tr("企业（单位）"), width=1.0),
+        Column("seq", i18n.tr("序号"), width_mm=11, kind="int"),
+        Column("item", i18n.tr("奖补事项"), width=1.7, align="left"),
+        Column("clause", i18n.tr("政策条款"), width=1.2, align="left"),
+        Column("on", i18n.tr("认定时间"), width_mm=24),
+        Column("standard", i18n.tr("标准"), width_mm=19, align="right"),
+        Column("due", i18n.tr("应奖"), width_mm=18, align="right", kind="money"),
+        Column("paid", i18n.tr("已发放"), width_mm=18, align="right", kind="money"),
+        Column("outstanding", i18n.tr("待发放"), width_mm=18, align="right", kind="money"),
+        Column("note", i18n.tr("备注"), width=1.3, align="left"),
     )
     header = (
-        HeaderCell(tr("企业（单位）"), 0, 0, rowspan=2), HeaderCell(tr("序号"), 0, 1, rowspan=2),
-        HeaderCell(tr("奖补事项"), 0, 2, rowspan=2), HeaderCell(tr("政策条款"), 0, 3, rowspan=2),
-        HeaderCell(tr("认定时间"), 0, 4, rowspan=2),
-        HeaderCell(tr("金额（万元）"), 0, 5, colspan=4),
-        HeaderCell(tr("标准"), 1, 5), HeaderCell(tr("应奖"), 1, 6), HeaderCell(tr("已发放"), 1, 7),
-        HeaderCell(tr("待发放"), 1, 8),
-        HeaderCell(tr("备注"), 0, 9, rowspan=2),
+        HeaderCell(i18n.tr("企业（单位）"), 0, 0, rowspan=2), HeaderCell(i18n.tr("序号"), 0, 1, rowspan=2),
+        HeaderCell(i18n.tr("奖补事项"), 0, 2, rowspan=2), HeaderCell(i18n.tr("政策条款"), 0, 3, rowspan=2),
+        HeaderCell(i18n.tr("认定时间"), 0, 4, rowspan=2),
+        HeaderCell(i18n.tr("金额（万元）"), 0, 5, colspan=4),
+        HeaderCell(i18n.tr("标准"), 1, 5), HeaderCell(i18n.tr("应奖"), 1, 6), HeaderCell(i18n.tr("已发放"), 1, 7),
+        HeaderCell(i18n.tr("待发放"), 1, 8),
+        HeaderCell(i18n.tr("备注"), 0, 9, rowspan=2),
     )
     rows = [(ln.holder, i, ln.item, ln.clause, ln.on, ln.standard, ln.due, ln.paid, ln.outstanding, ln.note)
             for i, ln in enumerate(lines, start=1)]
     spans = merged_runs([ln.holder for ln in lines], 0)
     return TableForm(
-        form_id=FORM_ID, version=FORM_VERSION, title=tr("奖补测算表"),
-        subtitle=tr("（{y}年度；{basis}）").format(y=year, basis=basis), columns=columns, header=header,
+        form_id=FORM_ID, version=FORM_VERSION, title=i18n.tr("奖补测算表"),
+        subtitle=i18n.tr("（{y}年度；{basis}）").format(y=year, basis=basis), columns=columns, header=header,
         rows=rows, spans=spans, totals=Totals(sum_keys=("due", "paid", "outstanding"), label_cols=5),
         orientation="landscape", furniture=furniture, unit=unit, period=str(year), notes=tuple(notes),
-        sheet_name=tr("奖补测算"))
+        sheet_name=i18n.tr("奖补测算"))

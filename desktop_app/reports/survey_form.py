@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app import i18n
 from desktop_app.domain.survey import (
     DIRECTIONS,
     INSTITUTION_FIELDS,
@@ -22,7 +23,6 @@ from desktop_app.domain.survey import (
     Project,
     SurveyReturn,
 )
-from desktop_app.i18n import tr
 from desktop_app.reports.grid_form import GridCell, GridForm, GridGroup, GridSection
 
 FORM_ID = "survey"
@@ -46,7 +46,7 @@ class SurveyPrint:
 
 
 def _label(row: int, col: int, span: int, key_label: str) -> GridCell:
-    return GridCell(row, col, tr(key_label), colspan=span, role="label")
+    return GridCell(row, col, i18n.tr(key_label), colspan=span, role="label")
 
 
 def _value(row: int, col: int, span: int, value, kind: str = "text") -> GridCell:
@@ -98,7 +98,7 @@ def activities_groups(ret: SurveyReturn | None, names: tuple[str, ...]) -> tuple
         out.append(GridGroup(1, (_label(0, 0, 3, label),
                                  GridCell(0, 3, text, colspan=9, role="text", min_lines=2 if blank else 1))))
     ticked = set(() if blank else ret.other_activities)
-    checks = tuple((i in ticked, tr(name)) for i, name in enumerate(names, start=1))
+    checks = tuple((i in ticked, i18n.tr(name)) for i, name in enumerate(names, start=1))
     out.append(GridGroup(1, (_label(0, 0, 3, "其他创新活动（可多选）"),
                              GridCell(0, 3, colspan=9, role="checks", checks=checks, check_cols=2))))
     return tuple(out)
@@ -106,41 +106,41 @@ def activities_groups(ret: SurveyReturn | None, names: tuple[str, ...]) -> tuple
 
 def period_text(period: str) -> str:
     y, m = period.split("-")
-    return tr("{y}年{m}月").format(y=y, m=int(m))
+    return i18n.tr("{y}年{m}月").format(y=y, m=int(m))
 
 
 def _signature(ret: SurveyReturn | None) -> tuple[str, ...]:
     pad = "\u3000" * 5
     if ret is None:
-        return (tr("填表人：") + pad, tr("联系电话：") + pad, tr("填表日期：") + pad)
+        return (i18n.tr("填表人：") + pad, i18n.tr("联系电话：") + pad, i18n.tr("填表日期：") + pad)
     filled = ret.filled_on or ""
     if filled:
         y, m, d = filled.split("-")
-        filled = tr("{y}年{m}月{d}日").format(y=y, m=int(m), d=int(d))
-    return (tr("填表人：") + (ret.filled_by or pad), tr("联系电话：") + (ret.phone or pad),
-            tr("填表日期：") + (filled or pad))
+        filled = i18n.tr("{y}年{m}月{d}日").format(y=y, m=int(m), d=int(d))
+    return (i18n.tr("填表人：") + (ret.filled_by or pad), i18n.tr("联系电话：") + (ret.phone or pad),
+            i18n.tr("填表日期：") + (filled or pad))
 
 
 def build_survey_form(data: SurveyPrint) -> GridForm:
     ret = data.ret
     sections = (
-        GridSection(tr(SECTION_TITLES[0]), _blocks(None if ret is None else ret.institutions, institution_group)),
-        GridSection(tr(SECTION_TITLES[1]), _blocks(None if ret is None else ret.projects, project_group)),
-        GridSection(tr(SECTION_TITLES[2]), activities_groups(ret, data.activity_names)),
+        GridSection(i18n.tr(SECTION_TITLES[0]), _blocks(None if ret is None else ret.institutions, institution_group)),
+        GridSection(i18n.tr(SECTION_TITLES[1]), _blocks(None if ret is None else ret.projects, project_group)),
+        GridSection(i18n.tr(SECTION_TITLES[2]), activities_groups(ret, data.activity_names)),
     )
     if data.evidence:
-        evidence = tr("印证材料：共 {n} 份（{names}）").format(n=len(data.evidence), names="、".join(data.evidence))
+        evidence = i18n.tr("印证材料：共 {n} 份（{names}）").format(n=len(data.evidence), names="、".join(data.evidence))
     elif ret is None:
-        evidence = tr("印证材料：请随表附研发机构批准文件、研发项目立项文件、研发费用辅助账等材料。")
+        evidence = i18n.tr("印证材料：请随表附研发机构批准文件、研发项目立项文件、研发费用辅助账等材料。")
     else:
-        evidence = tr("印证材料：未附。")
+        evidence = i18n.tr("印证材料：未附。")
     return GridForm(
-        form_id=FORM_ID, version=FORM_VERSION, title=tr("企业创新活动开展情况调查表"), columns=COLUMNS,
-        sections=sections, label=tr("附件3"),
+        form_id=FORM_ID, version=FORM_VERSION, title=i18n.tr("企业创新活动开展情况调查表"), columns=COLUMNS,
+        sections=sections, label=i18n.tr("附件3"),
         lines_above=(
-            (tr("企业全称（盖章）：") + data.enterprise, tr("所属县（市、区）：") + data.county),
-            (tr("所属行业：") + (data.industry or "\u3000" * 4), tr("统一社会信用代码：") + data.uscc,
-             tr("报送期：") + period_text(data.period)),
+            (i18n.tr("企业全称（盖章）：") + data.enterprise, i18n.tr("所属县（市、区）：") + data.county),
+            (i18n.tr("所属行业：") + (data.industry or "\u3000" * 4), i18n.tr("统一社会信用代码：") + data.uscc,
+             i18n.tr("报送期：") + period_text(data.period)),
         ),
         notes=(evidence,),
         lines_below=(_signature(ret),),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.merges import nested_spans
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
 
@@ -46,26 +46,26 @@ class TaskListHeader:
 
 def _columns() -> tuple[Column, ...]:
     return (
-        Column("key_seq", tr("序号"), width=11, kind="int"),
-        Column("key_task", tr("重点任务"), width=27),
-        Column("task", tr("具体任务"), width=50),
-        Column("department", tr("责任单位"), width=47),
-        Column("leader", tr("责任领导"), width=25),
-        Column("section", tr("责任科室"), width=56),
-        Column("handler", tr("具体承办人"), width=26),
+        Column("key_seq", i18n.tr("序号"), width=11, kind="int"),
+        Column("key_task", i18n.tr("重点任务"), width=27),
+        Column("task", i18n.tr("具体任务"), width=50),
+        Column("department", i18n.tr("责任单位"), width=47),
+        Column("leader", i18n.tr("责任领导"), width=25),
+        Column("section", i18n.tr("责任科室"), width=56),
+        Column("handler", i18n.tr("具体承办人"), width=26),
     )
 
 
 def _header() -> tuple[HeaderCell, ...]:
     return (
-        HeaderCell(tr("序号"), 0, 0, rowspan=2),
-        HeaderCell(tr("重点任务"), 0, 1, rowspan=2),
-        HeaderCell(tr("具体任务"), 0, 2, rowspan=2),
-        HeaderCell(tr("牵头部门及相关责任人"), 0, 3, colspan=4),
-        HeaderCell(tr("责任单位"), 1, 3),
-        HeaderCell(tr("责任领导"), 1, 4),
-        HeaderCell(tr("责任科室"), 1, 5),
-        HeaderCell(tr("具体承办人"), 1, 6),
+        HeaderCell(i18n.tr("序号"), 0, 0, rowspan=2),
+        HeaderCell(i18n.tr("重点任务"), 0, 1, rowspan=2),
+        HeaderCell(i18n.tr("具体任务"), 0, 2, rowspan=2),
+        HeaderCell(i18n.tr("牵头部门及相关责任人"), 0, 3, colspan=4),
+        HeaderCell(i18n.tr("责任单位"), 1, 3),
+        HeaderCell(i18n.tr("责任领导"), 1, 4),
+        HeaderCell(i18n.tr("责任科室"), 1, 5),
+        HeaderCell(i18n.tr("具体承办人"), 1, 6),
     )
 
 
@@ -115,7 +115,7 @@ def build_task_list_form(lines: Sequence[TaskListLine], header: TaskListHeader) 
         )
         for ln in lines
     ]
-    title = tr("贯彻落实《{document}》工作任务清单").format(document=header.document_title)
+    title = i18n.tr("贯彻落实《{document}》工作任务清单").format(document=header.document_title)
     return TableForm(
         form_id=FORM_ID,
         version=FORM_VERSION,
@@ -136,5 +136,5 @@ def build_task_list_form(lines: Sequence[TaskListLine], header: TaskListHeader) 
         unit=header.unit,
         period=header.period,
         label=header.label,
-        sheet_name=tr("工作任务清单"),
+        sheet_name=i18n.tr("工作任务清单"),
     )

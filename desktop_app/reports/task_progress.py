@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.merges import nested_spans
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
 
@@ -48,15 +48,15 @@ class ProgressHeader:
 
 def _columns() -> tuple[Column, ...]:
     return (
-        Column("key_seq", tr("序号"), width_mm=10, kind="int"),
-        Column("key_task", tr("重点任务"), width=15),
-        Column("task", tr("具体任务"), width=22),
-        Column("department", tr("责任单位"), width=21),
-        Column("status", tr("推进状态"), width_mm=15),
-        Column("work_done", tr("本月工作进展"), width=44, align="left"),
-        Column("problems", tr("存在问题"), width=28, align="left"),
-        Column("next_steps", tr("下步打算"), width=28, align="left"),
-        Column("flag", tr("报送情况"), width_mm=24),
+        Column("key_seq", i18n.tr("序号"), width_mm=10, kind="int"),
+        Column("key_task", i18n.tr("重点任务"), width=15),
+        Column("task", i18n.tr("具体任务"), width=22),
+        Column("department", i18n.tr("责任单位"), width=21),
+        Column("status", i18n.tr("推进状态"), width_mm=15),
+        Column("work_done", i18n.tr("本月工作进展"), width=44, align="left"),
+        Column("problems", i18n.tr("存在问题"), width=28, align="left"),
+        Column("next_steps", i18n.tr("下步打算"), width=28, align="left"),
+        Column("flag", i18n.tr("报送情况"), width_mm=24),
     )
 
 
@@ -70,7 +70,7 @@ def progress_spans(lines: Sequence[ProgressLine]) -> list[Span]:
 
 
 def notes(header: ProgressHeader) -> list[str]:
-    out = [tr("说明：报送截止日为{due}（每月1日前报送上月情况）；“{late}”为逾期报送及逾期天数，“{missing}”为截至填报日期仍未报送。").format(
+    out = [i18n.tr("说明：报送截止日为{due}（每月1日前报送上月情况）；“{late}”为逾期报送及逾期天数，“{missing}”为截至填报日期仍未报送。").format(
         due=header.due_text, late=LATE_MARK, missing=MISSING_MARK)]
     if header.summary:
         out.append(header.summary)
@@ -83,8 +83,8 @@ def build_task_progress_form(lines: Sequence[ProgressLine], header: ProgressHead
     return TableForm(
         form_id=FORM_ID,
         version=FORM_VERSION,
-        title=tr("贯彻落实《{d}》工作任务月度推进情况表").format(d=header.document_title),
-        subtitle=tr("（{p}）").format(p=header.period_label),
+        title=i18n.tr("贯彻落实《{d}》工作任务月度推进情况表").format(d=header.document_title),
+        subtitle=i18n.tr("（{p}）").format(p=header.period_label),
         columns=_columns(),
         header=_header(),
         rows=rows,
@@ -96,5 +96,5 @@ def build_task_progress_form(lines: Sequence[ProgressLine], header: ProgressHead
         unit=header.unit,
         period=header.period_label,
         label=header.label,
-        sheet_name=tr("月度推进情况表"),
+        sheet_name=i18n.tr("月度推进情况表"),
     )

@@ -23,8 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 import desktop_app
+from desktop_app import i18n
 from desktop_app.fileio import atomic_output
-from desktop_app.i18n import tr
 from desktop_app.reports import fonts
 from desktop_app.reports.model import (
     Cancelled,
@@ -244,7 +244,7 @@ class _Sheet:
         n_rows = len(form.rows)
         if form.totals:
             t = form.totals
-            label = t.label if t.label is not None else tr("合计")
+            label = t.label if t.label is not None else i18n.tr("合计")
             cells.append((n_rows, 0, 1, t.label_cols, label))
             keys = set(t.sum_keys)
             for c in range(t.label_cols, self.n):
@@ -271,7 +271,7 @@ class _Sheet:
         ws.print_options.horizontalCentered = True
         ws.page_margins = PageMargins(left=0.59, right=0.59, top=0.79, bottom=0.79,
                                       header=0.3, footer=0.39)
-        ws.oddFooter.center.text = tr(FOOTER)
+        ws.oddFooter.center.text = i18n.tr(FOOTER)
         ws.oddFooter.center.font = f"{fonts.XLSX_BODY},Regular"
         ws.oddFooter.center.size = 10
         ws.print_area = f"A1:{get_column_letter(self.n)}{self.row - 1}"

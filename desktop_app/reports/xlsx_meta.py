@@ -15,8 +15,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 import desktop_app
+from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.reports.model import TableForm
 
 META_SHEET = "_meta"
@@ -44,21 +44,21 @@ def write_meta(wb: Workbook, sheets: list[tuple[str, TableForm]], now: datetime)
 def _open(path: Path):
     where = str(path)
     if not path.is_file():
-        raise UserError(tr("找不到文件"), where=where)
+        raise UserError(i18n.tr("找不到文件"), where=where)
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:
         raise UserError(
-            tr("这是旧版 Excel（.xls）文件或加密的工作簿，不是本程序导出的 .xlsx 报表；"
+            i18n.tr("这是旧版 Excel（.xls）文件或加密的工作簿，不是本程序导出的 .xlsx 报表；"
                "请在本程序导出的原表上填写，不要另存为 .xls 或设置打开密码"),
             where=where,
         )
     if not zipfile.is_zipfile(path):
-        raise UserError(tr("文件已损坏或不是 Excel（.xlsx）文件"), where=where)
+        raise UserError(i18n.tr("文件已损坏或不是 Excel（.xlsx）文件"), where=where)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(tr("文件已损坏，无法读取：{reason}").format(reason=exc), where=where) from exc
+        raise UserError(i18n.tr("文件已损坏，无法读取：{reason}").format(reason=exc), where=where) from exc
 
 
 def read_meta(path: Path | str) -> dict:
@@ -71,7 +71,7 @@ def read_meta(path: Path | str) -> dict:
     wb = _open(p)
     try:
         if META_SHEET not in wb.sheetnames:
-            raise UserError(tr("该文件不是本程序导出的报表（缺少报表标识）"), where=str(p))
+            raise UserError(i18n.tr("该文件不是本程序导出的报表（缺少报表标识）"), where=str(p))
         rows = list(wb[META_SHEET].iter_rows(min_row=2, max_col=2, values_only=True))
     finally:
         wb.close()
@@ -89,7 +89,7 @@ def read_meta(path: Path | str) -> dict:
         else:
             meta[str(key)] = value
     if meta.get("generator") != GENERATOR or not meta["sheets"]:
-        raise UserError(tr("该文件不是本程序导出的报表（报表标识无效）"), where=str(p))
+        raise UserError(i18n.tr("该文件不是本程序导出的报表（报表标识无效）"), where=str(p))
     first = meta["sheets"][0]
     for key in ("form_id", "form_version", "unit", "period"):
         meta[key] = first.get(key, "")

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain.codes import USCC_CHARSET, id_check_char, uscc_check_char
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.paths import resource
 from desktop_app.services import catalogs, demo_steps, seed, units
 from desktop_app.services.demo_steps import DemoContext
@@ -70,7 +70,7 @@ def build_demo(path: Path | str, *, today: date | None = None) -> Ledger:
         ledger = open_ledger(path)
         if ledger.setting("demo") != "1":
             ledger.close()
-            raise UserError(tr("{path} 是正式台账，不是演示台账，不会覆盖").format(path=path))
+            raise UserError(i18n.tr("{path} 是正式台账，不是演示台账，不会覆盖").format(path=path))
         with ledger.write() as w:
             for table in DATA_TABLES:
                 ledger.conn.execute(f"DELETE FROM {table}")
@@ -105,7 +105,7 @@ def _enterprises(ledger: Ledger, spec: dict[str, Any], rng: random.Random) -> di
             "township_id": units.unit_id_by_name(ledger, e["township"]),
             "above_scale": int(e["above_scale"]), "legal_person": "", "contact": "",
             "phone": sample_phone(rng), "founded_on": f"{2003 + i % 15}-0{1 + i % 9}-15",
-            "is_sample": 1, "note": tr("示例数据：统一社会信用代码、电话为格式有效的示例值")})
+            "is_sample": 1, "note": i18n.tr("示例数据：统一社会信用代码、电话为格式有效的示例值")})
         ids[e["name"]] = eid
         for t_i, title in enumerate(e.get("titles", [])):
             name, _, level = title.partition(":")
@@ -146,7 +146,7 @@ def _talent(ledger: Ledger, spec: dict[str, Any], enterprise_ids: dict[str, str]
             "enterprise_id": enterprise_ids.get(t["employer"]), "category": t["category"],
             "high_level": int(t.get("high_level", False)), "high_level_tier": t.get("tier", ""),
             "intro_method": t["intro_method"], "intro_date": t["intro_date"], "industry": t["industry"],
-            "note": tr("示例数据") if sample else tr("见沁政办发〔2023〕43号")})
+            "note": i18n.tr("示例数据") if sample else i18n.tr("见沁政办发〔2023〕43号")})
 
 
 def counts(ledger: Ledger) -> dict[str, int]:

@@ -13,9 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.fileio import atomic_output, describe_os_error
-from desktop_app.i18n import tr
 from desktop_app.services.ledger import Ledger
 
 MAX_BYTES = 50 * 1024 * 1024  # a ledger goes upward on a USB stick or by e-mail
@@ -54,24 +54,24 @@ def _check_owner(ledger: Ledger, owner_table: str, owner_id: str) -> None:
     row = ledger.conn.execute(
         f"SELECT 1 FROM {owner_table} WHERE id = ? AND deleted_at IS NULL", (owner_id,)).fetchone()
     if row is None:
-        raise UserError(tr("要附加印证材料的记录不存在或已删除"))
+        raise UserError(i18n.tr("要附加印证材料的记录不存在或已删除"))
 
 
 def _read(path: Path) -> bytes:
     if not path.is_file():
-        raise ValidationError("evidence", tr("找不到文件：{path}").format(path=path))
+        raise ValidationError("evidence", i18n.tr("找不到文件：{path}").format(path=path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ValidationError("evidence", tr("文件“{name}”有 {size}，超过单个印证材料 {max} 的上限；"
+            raise ValidationError("evidence", i18n.tr("文件“{name}”有 {size}，超过单个印证材料 {max} 的上限；"
                                                  "请压缩或分页扫描后再附加").format(
                 name=path.name, size=human_size(size), max=human_size(MAX_BYTES)))
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError("evidence", tr("无法读取文件：{reason}").format(
+        raise ValidationError("evidence", i18n.tr("无法读取文件：{reason}").format(
             reason=describe_os_error(exc, path))) from exc
     if not data:
-        raise ValidationError("evidence", tr("文件“{name}”是空文件").format(name=path.name))
+        raise ValidationError("evidence", i18n.tr("文件“{name}”是空文件").format(name=path.name))
     return data
 
 
@@ -84,11 +84,11 @@ def attach_bytes(ledger: Ledger, owner_table: str, owner_id: str, file_name: str
     """
     file_name = Path(file_name.strip()).name
     if not file_name:
-        raise ValidationError("evidence", tr("请给印证材料一个文件名"))
+        raise ValidationError("evidence", i18n.tr("请给印证材料一个文件名"))
     if len(file_name) > 200:
-        raise ValidationError("evidence", tr("文件名过长（最多 200 字）：{name}").format(name=file_name[:40] + "…"))
+        raise ValidationError("evidence", i18n.tr("文件名过长（最多 200 字）：{name}").format(name=file_name[:40] + "…"))
     if len(data) > MAX_BYTES:
-        raise ValidationError("evidence", tr("文件“{name}”超过单个印证材料 {max} 的上限").format(
+        raise ValidationError("evidence", i18n.tr("文件“{name}”超过单个印证材料 {max} 的上限").format(
             name=file_name, max=human_size(MAX_BYTES)))
     digest = hashlib.sha256(data).hexdigest()
     with ledger.write() as w:
@@ -97,7 +97,7 @@ def attach_bytes(ledger: Ledger, owner_table: str, owner_id: str, file_name: str
             "SELECT file_name FROM evidence_files WHERE owner_table = ? AND owner_id = ? AND sha256 = ? "
             "AND deleted_at IS NULL", (owner_table, owner_id, digest)).fetchone()
         if same:
-            raise ValidationError("evidence", tr("“{name}”与已附的“{old}”内容相同，无需重复附加").format(
+            raise ValidationError("evidence", i18n.tr("“{name}”与已附的“{old}”内容相同，无需重复附加").format(
                 name=file_name, old=same[0]))
         ledger.conn.execute("INSERT OR IGNORE INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)",
                             (digest, len(data), data))
@@ -131,7 +131,7 @@ def get(ledger: Ledger, evidence_id: str) -> EvidenceFile:
         "SELECT id, owner_table, owner_id, file_name, sha256, size, COALESCE(note, ''), created_at "
         "FROM evidence_files WHERE id = ? AND deleted_at IS NULL", (evidence_id,)).fetchone()
     if row is None:
-        raise UserError(tr("印证材料不存在或已移除"))
+        raise UserError(i18n.tr("印证材料不存在或已移除"))
     return EvidenceFile(*row)
 
 
@@ -139,11 +139,11 @@ def content(ledger: Ledger, evidence_id: str) -> bytes:
     ev = get(ledger, evidence_id)
     row = ledger.conn.execute("SELECT data FROM file_blobs WHERE sha256 = ?", (ev.sha256,)).fetchone()
     if row is None:
-        raise UserError(tr("印证材料“{name}”的内容缺失，台账可能已损坏（请运行“检查台账”）").format(
+        raise UserError(i18n.tr("印证材料“{name}”的内容缺失，台账可能已损坏（请运行“检查台账”）").format(
             name=ev.file_name))
     data = bytes(row[0])
     if hashlib.sha256(data).hexdigest() != ev.sha256:
-        raise UserError(tr("印证材料“{name}”的内容校验不符，台账可能已损坏").format(name=ev.file_name))
+        raise UserError(i18n.tr("印证材料“{name}”的内容校验不符，台账可能已损坏").format(name=ev.file_name))
     return data
 
 
@@ -154,7 +154,7 @@ def export(ledger: Ledger, evidence_id: str, out: Path | str) -> Path:
     if target.is_dir():
         target = target / ev.file_name
     if not target.parent.is_dir():
-        raise UserError(tr("文件夹不存在：{path}").format(path=target.parent))
+        raise UserError(i18n.tr("文件夹不存在：{path}").format(path=target.parent))
     data = content(ledger, evidence_id)
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)
@@ -165,7 +165,7 @@ def export_all(ledger: Ledger, owner_table: str, owner_id: str, folder: Path | s
     """Every file of one record into ``folder``; clashing names get （2）, （3） …"""
     folder = Path(folder)
     if not folder.is_dir():
-        raise UserError(tr("文件夹不存在：{path}").format(path=folder))
+        raise UserError(i18n.tr("文件夹不存在：{path}").format(path=folder))
     out: list[Path] = []
     taken: set[str] = set()
     for ev in list_files(ledger, owner_table, owner_id):

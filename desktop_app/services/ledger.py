@@ -13,9 +13,9 @@ from pathlib import Path
 
 from db import connection
 from db.records import Writer
+from desktop_app import i18n
 from desktop_app.domain.codes import division_code_error
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 
 LEVELS = ("county", "township", "zone", "city")
 
@@ -35,8 +35,8 @@ class Unit:
 
 
 def level_label(level: str) -> str:
-    return {"county": tr("县（市、区）"), "township": tr("乡（镇）"), "zone": tr("开发区"),
-            "city": tr("市")}.get(level, level)
+    return {"county": i18n.tr("县（市、区）"), "township": i18n.tr("乡（镇）"), "zone": i18n.tr("开发区"),
+            "city": i18n.tr("市")}.get(level, level)
 
 
 @dataclass
@@ -60,9 +60,9 @@ class Ledger:
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
             if "full" in text:
-                raise UserError(tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
+                raise UserError(i18n.tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
             if "readonly" in text or "read-only" in text:
-                raise UserError(tr("台账文件为只读，未能保存：{path}").format(path=self.path)) from exc
+                raise UserError(i18n.tr("台账文件为只读，未能保存：{path}").format(path=self.path)) from exc
             raise
 
     @property
@@ -102,7 +102,7 @@ def _load_unit(conn: sqlite3.Connection, unit_id: str) -> Unit:
         "FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?", (unit_id,)
     ).fetchone()
     if row is None:
-        raise UserError(tr("台账缺少本单位信息，文件可能已损坏"))
+        raise UserError(i18n.tr("台账缺少本单位信息，文件可能已损坏"))
     return Unit(*row)
 
 
@@ -111,13 +111,13 @@ def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "
     """``init``: a new, empty ledger owned by one unit."""
     unit_name, code, parent_name, operator = (s.strip() for s in (unit_name, code, parent_name, operator))
     if not unit_name:
-        raise ValidationError("unit_name", tr("请填写单位名称"))
+        raise ValidationError("unit_name", i18n.tr("请填写单位名称"))
     if level not in LEVELS:
-        raise ValidationError("level", tr("单位级别应为 county（县）或 township（乡镇）"))
+        raise ValidationError("level", i18n.tr("单位级别应为 county（县）或 township（乡镇）"))
     if err := division_code_error(code):
         raise ValidationError("code", err)
     if not operator:
-        raise ValidationError("operator", tr("请填写操作员姓名"))
+        raise ValidationError("operator", i18n.tr("请填写操作员姓名"))
     conn = connection.create(path)
     try:
         w = Writer(conn, operator, None)
@@ -145,9 +145,9 @@ def open_ledger(path: Path | str, operator: str | None = None) -> Ledger:
     row = conn.execute("SELECT value FROM settings WHERE key = 'unit_id'").fetchone()
     if row is None:
         conn.close()
-        raise UserError(tr("台账尚未设置本单位，文件可能不完整：{path}").format(path=path))
+        raise UserError(i18n.tr("台账尚未设置本单位，文件可能不完整：{path}").format(path=path))
     unit = _load_unit(conn, row[0])
     if operator is None:
         op = conn.execute("SELECT value FROM settings WHERE key = 'operator'").fetchone()
         operator = op[0] if op else ""
-    return Ledger(Path(path), conn, unit, operator or tr("未署名"))
+    return Ledger(Path(path), conn, unit, operator or i18n.tr("未署名"))

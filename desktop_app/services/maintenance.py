@@ -6,10 +6,10 @@ from datetime import datetime
 from pathlib import Path
 
 from db import connection, migrate
+from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
 from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_output, describe_os_error
-from desktop_app.i18n import tr
 
 
 def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
@@ -26,9 +26,9 @@ def backup(ledger_path: Path | str, out: Path | str) -> Path:
     ledger_path, out = Path(ledger_path), Path(out)
     connection.inspect(ledger_path)
     if out.resolve() == ledger_path.resolve():
-        raise UserError(tr("备份文件不能与台账文件相同：{path}").format(path=out))
+        raise UserError(i18n.tr("备份文件不能与台账文件相同：{path}").format(path=out))
     if out.is_dir():
-        raise UserError(tr("请给出备份文件名，而不是文件夹：{path}").format(path=out))
+        raise UserError(i18n.tr("请给出备份文件名，而不是文件夹：{path}").format(path=out))
     source = sqlite3.connect(f"{ledger_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         with atomic_output(out) as tmp:
@@ -36,8 +36,8 @@ def backup(ledger_path: Path | str, out: Path | str) -> Path:
                 _copy_database(source, tmp)
             except sqlite3.OperationalError as exc:
                 if "full" in str(exc).lower():
-                    raise UserError(tr("磁盘空间不足，无法写入 {path}").format(path=out)) from exc
-                raise UserError(tr("备份失败：{reason}").format(reason=exc)) from exc
+                    raise UserError(i18n.tr("磁盘空间不足，无法写入 {path}").format(path=out)) from exc
+                raise UserError(i18n.tr("备份失败：{reason}").format(reason=exc)) from exc
     finally:
         source.close()
     return out
@@ -65,7 +65,7 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
         connection.inspect(ledger_path)
         ours, theirs = _unit_name(ledger_path), _unit_name(source)
         if not allow_other_unit and ours and theirs and ours != theirs:
-            raise UserError(tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复。确需恢复请使用 --force").format(
+            raise UserError(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复。确需恢复请使用 --force").format(
                 theirs=theirs, ours=ours))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}.bak")
@@ -99,28 +99,28 @@ def check(ledger_path: Path | str) -> list[str]:
     conn.execute("BEGIN")
     try:
         if version < migrate.latest_version():
-            problems.append(tr("结构版本 {v} 低于当前版本 {n}，打开时将自动升级").format(
+            problems.append(i18n.tr("结构版本 {v} 低于当前版本 {n}，打开时将自动升级").format(
                 v=version, n=migrate.latest_version()))
         for row in conn.execute("PRAGMA integrity_check"):
             if row[0] != "ok":
-                problems.append(tr("完整性检查：{msg}").format(msg=row[0]))
+                problems.append(i18n.tr("完整性检查：{msg}").format(msg=row[0]))
         for row in conn.execute("PRAGMA foreign_key_check"):
-            problems.append(tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
+            problems.append(i18n.tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
                 table=row[0], rowid=row[1], parent=row[2]))
         if version >= 2:
             for fts in ("enterprises_fts", "talent_fts", "platforms_fts"):
                 try:
                     conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
                 except sqlite3.DatabaseError as exc:
-                    problems.append(tr("检索索引 {name} 与数据不一致：{reason}").format(name=fts, reason=exc))
+                    problems.append(i18n.tr("检索索引 {name} 与数据不一致：{reason}").format(name=fts, reason=exc))
         if not conn.execute("SELECT 1 FROM settings s JOIN units u ON u.id = s.value "
                             "WHERE s.key = 'unit_id'").fetchone():
-            problems.append(tr("未设置本单位"))
+            problems.append(i18n.tr("未设置本单位"))
         for row in conn.execute("SELECT name, uscc FROM enterprises WHERE deleted_at IS NULL AND is_sample = 0"):
             if err := uscc_error(row["uscc"]):
-                problems.append(tr("企业“{name}”：{err}").format(name=row["name"], err=err))
+                problems.append(i18n.tr("企业“{name}”：{err}").format(name=row["name"], err=err))
     except sqlite3.DatabaseError as exc:
-        problems.append(tr("读取台账出错：{reason}").format(reason=exc))
+        problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
     finally:
         conn.execute("ROLLBACK")
         conn.close()
@@ -134,4 +134,4 @@ def schema_version() -> int:
 
 def ensure_writable_folder(path: Path) -> None:
     if not os.access(path.parent, os.W_OK):
-        raise UserError(tr("没有写入权限：{path}").format(path=path.parent))
+        raise UserError(i18n.tr("没有写入权限：{path}").format(path=path.parent))

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from db.records import new_id
+from desktop_app import i18n
 from desktop_app.domain.coverage import money
 from desktop_app.domain.rewards import (
     HIGH_TECH,
@@ -28,7 +29,6 @@ from desktop_app.domain.rewards import (
     settle,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import forms, seed
 from desktop_app.services.ledger import Ledger
 
@@ -46,7 +46,7 @@ class PolicyInfo:
 
     @property
     def caption(self) -> str:
-        return tr("依据{doc}附件2《{title}》").format(doc=self.doc_no, title=self.title) if self.doc_no else self.title
+        return i18n.tr("依据{doc}附件2《{title}》").format(doc=self.doc_no, title=self.title) if self.doc_no else self.title
 
 
 def numeral(seq: int) -> str:
@@ -84,7 +84,7 @@ def _derived(ledger: Ledger) -> list[Event]:
             "FROM enterprise_titles t JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
             "WHERE t.deleted_at IS NULL AND t.title = ?", (HIGH_TECH,)):
         kind = "high_tech_recertified" if r[6] or r[7] else "high_tech_new"
-        subject = tr("证书 {no}").format(no=r[5]) if r[5] else tr("{y} 年认定").format(y=r[3])
+        subject = i18n.tr("证书 {no}").format(no=r[5]) if r[5] else i18n.tr("{y} 年认定").format(y=r[3])
         out.append(Event(f"enterprise_titles:{r[0]}", r[1], r[2], kind, "", r[3], r[4], subject))
     types = list(PLATFORM_EVENTS)
     for r in ledger.conn.execute(
@@ -151,7 +151,7 @@ def award(ledger: Ledger, event_key: str) -> Award:
     for a in settle(_items(ledger)):
         if a.event.key == event_key:
             return a
-    raise UserError(tr("奖补事项不存在（相关台账记录可能已删除或已不符合奖补条件）"))
+    raise UserError(i18n.tr("奖补事项不存在（相关台账记录可能已删除或已不符合奖补条件）"))
 
 
 def years(ledger: Ledger) -> list[int]:
@@ -177,8 +177,8 @@ def set_amount(ledger: Ledger, event_key: str, values: dict[str, Any]) -> None:
     a = award(ledger, event_key)
     raw = values.get("approved_amount")
     amount = None if raw is None or str(raw).strip() == "" else forms.number(
-        values, "approved_amount", tr("核定金额（万元）"), minimum=None)
-    note = forms.text(values, "note", tr("备注"), max_len=500)
+        values, "approved_amount", i18n.tr("核定金额（万元）"), minimum=None)
+    note = forms.text(values, "note", i18n.tr("备注"), max_len=500)
     if err := approved_amount_error(a.rule, amount, note):
         raise ValidationError("approved_amount", err)
     with ledger.write() as w:
@@ -196,19 +196,19 @@ def payable(a: Award) -> float:
 def record_payment(ledger: Ledger, event_key: str, values: dict[str, Any]) -> None:
     """发放登记: the amount paid so far for the event and the date of payment."""
     a = award(ledger, event_key)
-    paid = forms.number(values, "amount_paid", tr("已发放金额（万元）"), required=True)
+    paid = forms.number(values, "amount_paid", i18n.tr("已发放金额（万元）"), required=True)
     paid = money(paid)
-    paid_on = forms.iso_date(values, "paid_on", tr("发放日期"), not_after=date.today())
-    note = forms.text(values, "note", tr("备注"), max_len=500)
+    paid_on = forms.iso_date(values, "paid_on", i18n.tr("发放日期"), not_after=date.today())
+    note = forms.text(values, "note", i18n.tr("备注"), max_len=500)
     if paid and not paid_on:
-        raise ValidationError("paid_on", tr("请填写发放日期"))
+        raise ValidationError("paid_on", i18n.tr("请填写发放日期"))
     limit = money(a.paid + payable(a))
     if paid > limit + 1e-9:
         if a.status == "pending":
-            raise ValidationError("amount_paid", tr("该事项为{n}，请先核定金额再登记发放").format(n=a.note))
+            raise ValidationError("amount_paid", i18n.tr("该事项为{n}，请先核定金额再登记发放").format(n=a.note))
         if a.status == "superseded":
             raise ValidationError("amount_paid", a.note)
-        raise ValidationError("amount_paid", tr("已发放金额 {p} 万元超过应奖金额 {d} 万元").format(
+        raise ValidationError("amount_paid", i18n.tr("已发放金额 {p} 万元超过应奖金额 {d} 万元").format(
             p=f"{paid:g}", d=f"{limit:g}"))
     with ledger.write() as w:
         rid = _record_id(ledger, a)
@@ -219,10 +219,10 @@ def record_payment(ledger: Ledger, event_key: str, values: dict[str, Any]) -> No
 def group(ledger: Ledger, event_keys: list[str]) -> str:
     """Treat several events of one enterprise as one project (highest award only)."""
     if len(set(event_keys)) < 2:
-        raise UserError(tr("请选择两项或以上奖补事项再合并"))
+        raise UserError(i18n.tr("请选择两项或以上奖补事项再合并"))
     chosen = [award(ledger, k) for k in dict.fromkeys(event_keys)]
     if len({a.event.owner_key for a in chosen}) > 1:
-        raise UserError(tr("只能把同一企业（单位）的事项合并为同一项目"))
+        raise UserError(i18n.tr("只能把同一企业（单位）的事项合并为同一项目"))
     existing = [a.event.project for a in chosen if a.event.project]
     project = existing[0] if existing else f"project:{new_id()}"
     with ledger.write() as w:
@@ -244,27 +244,27 @@ def add_manual(ledger: Ledger, values: dict[str, Any]) -> str:
     by_id = {r.id: r for r in rules(ledger)}
     rule = by_id.get(values.get("rule_id") or "")
     if rule is None:
-        raise ValidationError("rule_id", tr("请选择政策条款"))
-    year = forms.number(values, "year", tr("年度"), integer=True, required=True)
+        raise ValidationError("rule_id", i18n.tr("请选择政策条款"))
+    year = forms.number(values, "year", i18n.tr("年度"), integer=True, required=True)
     since = policy(ledger).effective_from
     first = int(since[:4]) if since else 2000
     if not first <= year <= date.today().year:
-        raise ValidationError("year", tr("年度 {y} 不在政策施行以来（{a}—{b} 年）").format(
+        raise ValidationError("year", i18n.tr("年度 {y} 不在政策施行以来（{a}—{b} 年）").format(
             y=year, a=first, b=date.today().year))
-    description = forms.text(values, "description", tr("事项说明"), required=True, max_len=500)
+    description = forms.text(values, "description", i18n.tr("事项说明"), required=True, max_len=500)
     enterprise_id = values.get("enterprise_id") or None
-    holder = forms.text(values, "holder", tr("受奖单位"))
+    holder = forms.text(values, "holder", i18n.tr("受奖单位"))
     if enterprise_id:
         if not ledger.conn.execute("SELECT 1 FROM enterprises WHERE id = ? AND deleted_at IS NULL",
                                    (enterprise_id,)).fetchone():
-            raise ValidationError("enterprise_id", tr("所选企业不存在或已删除"))
+            raise ValidationError("enterprise_id", i18n.tr("所选企业不存在或已删除"))
         holder = ""
     elif not holder:
-        raise ValidationError("holder", tr("请选择受奖企业或填写受奖单位"))
+        raise ValidationError("holder", i18n.tr("请选择受奖企业或填写受奖单位"))
     raw = values.get("approved_amount")
     amount = None if raw is None or str(raw).strip() == "" else forms.number(
-        values, "approved_amount", tr("核定金额（万元）"), minimum=None)
-    note = forms.text(values, "note", tr("备注"), max_len=500)
+        values, "approved_amount", i18n.tr("核定金额（万元）"), minimum=None)
+    note = forms.text(values, "note", i18n.tr("备注"), max_len=500)
     if err := approved_amount_error(rule, amount, note):
         raise ValidationError("approved_amount", err)
     rid = new_id()
@@ -279,9 +279,9 @@ def add_manual(ledger: Ledger, values: dict[str, Any]) -> str:
 def delete_manual(ledger: Ledger, event_key: str) -> None:
     table, _, rid = event_key.partition(":")
     if table != MANUAL:
-        raise UserError(tr("由台账记录产生的奖补事项不能删除；如不予奖励，请核定金额为 0 并写明理由"))
+        raise UserError(i18n.tr("由台账记录产生的奖补事项不能删除；如不予奖励，请核定金额为 0 并写明理由"))
     a = award(ledger, event_key)
     if a.paid:
-        raise UserError(tr("该事项已登记发放 {p} 万元，不能删除").format(p=f"{a.paid:g}"))
+        raise UserError(i18n.tr("该事项已登记发放 {p} 万元，不能删除").format(p=f"{a.paid:g}"))
     with ledger.write() as w:
         w.soft_delete("reward_records", rid)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import targets as rule
 from desktop_app.domain.targets import Milestone, Plan
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms, metrics
 from desktop_app.services.ledger import Ledger
 
@@ -57,19 +57,19 @@ class TargetRow:
 
 def metric_presets() -> list[tuple[str, str, dict[str, Any]]]:
     """How a county's own target can be counted: (key, label, metric)."""
-    out = [(MANUAL, tr("手工填报（台账无法统计）"), {"kind": MANUAL})]
+    out = [(MANUAL, i18n.tr("手工填报（台账无法统计）"), {"kind": MANUAL})]
     for t in catalogs.enterprise_titles():
-        out.append((f"title:{t['name']}", tr("企业数：{t}").format(t=t["name"]),
+        out.append((f"title:{t['name']}", i18n.tr("企业数：{t}").format(t=t["name"]),
                     {"kind": "enterprise_title_count", "title": t["name"]}))
-    out.append(("platforms", tr("创新平台数（已认定，全部类型）"), {"kind": "platform_count"}))
-    out.append(("platforms:省级", tr("省级以上创新平台数"), {"kind": "platform_count", "min_level": "省级"}))
+    out.append(("platforms", i18n.tr("创新平台数（已认定，全部类型）"), {"kind": "platform_count"}))
+    out.append(("platforms:省级", i18n.tr("省级以上创新平台数"), {"kind": "platform_count", "min_level": "省级"}))
     for name in catalogs.platform_types():
-        out.append((f"platform:{name}", tr("平台数：{t}").format(t=name), {"kind": "platform_count", "types": [name]}))
-    out.append(("talent", tr("人才总数"), {"kind": "talent_count"}))
-    out.append(("talent:high", tr("高层次人才数"), {"kind": "talent_count", "high_level": True}))
-    out.append(("coverage_rate", tr("规上企业创新活动覆盖率（%）"), {"kind": "coverage_rate"}))
-    out.append(("rd_institution_share", tr("规上企业有研发机构占比（%）"), {"kind": "rd_institution_share"}))
-    out.append(("rd_spending_growth", tr("规上企业研发经费增长（%）"), {"kind": "rd_spending_growth"}))
+        out.append((f"platform:{name}", i18n.tr("平台数：{t}").format(t=name), {"kind": "platform_count", "types": [name]}))
+    out.append(("talent", i18n.tr("人才总数"), {"kind": "talent_count"}))
+    out.append(("talent:high", i18n.tr("高层次人才数"), {"kind": "talent_count", "high_level": True}))
+    out.append(("coverage_rate", i18n.tr("规上企业创新活动覆盖率（%）"), {"kind": "coverage_rate"}))
+    out.append(("rd_institution_share", i18n.tr("规上企业有研发机构占比（%）"), {"kind": "rd_institution_share"}))
+    out.append(("rd_spending_growth", i18n.tr("规上企业研发经费增长（%）"), {"kind": "rd_spending_growth"}))
     return out
 
 
@@ -84,26 +84,26 @@ def describe_metric(metric: dict[str, Any]) -> str:
     """How the actual of ``metric`` is counted, in a clerk's words."""
     kind = metric.get("kind", MANUAL)
     if kind == "enterprise_title_count":
-        text = tr("持有有效“{t}”称号的企业").format(t=metric.get("title", ""))
+        text = i18n.tr("持有有效“{t}”称号的企业").format(t=metric.get("title", ""))
         if metric.get("level"):
             text += f"（{metric['level']}）"
     elif kind == "platform_count":
-        types = "、".join(metric.get("types") or []) or tr("各类")
-        text = tr("已认定的{types}平台").format(types=types)
+        types = "、".join(metric.get("types") or []) or i18n.tr("各类")
+        text = i18n.tr("已认定的{types}平台").format(types=types)
         if metric.get("min_level"):
-            text += tr("（{lv}及以上）").format(lv=metric["min_level"])
+            text += i18n.tr("（{lv}及以上）").format(lv=metric["min_level"])
     elif kind == "talent_count":
-        text = tr("引进的高层次人才") if metric.get("high_level") else tr("引进的人才")
+        text = i18n.tr("引进的高层次人才") if metric.get("high_level") else i18n.tr("引进的人才")
     elif kind == "coverage_rate":
-        return tr("已销号规上企业占规上企业比例")
+        return i18n.tr("已销号规上企业占规上企业比例")
     elif kind == "rd_institution_share":
-        return tr("有研发机构的规上企业占规上企业比例")
+        return i18n.tr("有研发机构的规上企业占规上企业比例")
     elif kind == "rd_spending_growth":
-        return tr("规上企业研发费用比上年同期增长")
+        return i18n.tr("规上企业研发费用比上年同期增长")
     else:
-        return tr("手工填报（台账无法自动统计）")
+        return i18n.tr("手工填报（台账无法自动统计）")
     if metric.get("since_year"):
-        text += tr("，{y}年起新增").format(y=metric["since_year"])
+        text += i18n.tr("，{y}年起新增").format(y=metric["since_year"])
     return text
 
 
@@ -186,7 +186,7 @@ def _row(ledger: Ledger, r: Any, plan: Plan, year: int, typed: tuple[float, str]
         actual, source, was_typed = typed[0], typed[1], True
     elif counted:
         actual = counted_actual(ledger, metric, year, today)
-        source, was_typed = (tr("台账统计") if actual is not None else ""), False
+        source, was_typed = (i18n.tr("台账统计") if actual is not None else ""), False
     else:
         actual, source, was_typed = None, "", False
     verdict = rule.on_track(plan, year, actual)
@@ -214,7 +214,7 @@ def _select(ledger: Ledger, year: int, where: str, params: list[Any], include_ba
             continue
         start = starts.get(r["document_id"]) or int(r["created_at"][:4])
         plan = Plan(ms, r["comparison"], r["baseline_year"], r["baseline_value"], start, bool(r["annual"]))
-        doc_label = r["doc_no"] or (r["doc_title"] or tr("本级自定目标"))
+        doc_label = r["doc_no"] or (r["doc_title"] or i18n.tr("本级自定目标"))
         out.append(_row(ledger, r, plan, year, typed.get(r["id"]), doc_label, today))
     return out
 
@@ -231,7 +231,7 @@ def rows(ledger: Ledger, year: int, scope: str | None = None, *, include_baselin
 def row(ledger: Ledger, target_id: str, year: int, today: date | None = None) -> TargetRow:
     found = _select(ledger, year, " AND t.id = ?", [target_id], True, today or date.today())
     if not found:
-        raise UserError(tr("目标不存在或已删除"))
+        raise UserError(i18n.tr("目标不存在或已删除"))
     return found[0]
 
 
@@ -262,14 +262,14 @@ def can_type_actual(target: TargetRow) -> bool:
 
 def set_actual(ledger: Ledger, target_id: str, values: dict[str, Any]) -> None:
     """A typed actual value for a year, with where it comes from."""
-    year = forms.number(values, "year", tr("年份"), integer=True, required=True)
+    year = forms.number(values, "year", i18n.tr("年份"), integer=True, required=True)
     if year > date.today().year:
-        raise ValidationError("year", tr("{y} 年还未到，不能填报实际值").format(y=year))
+        raise ValidationError("year", i18n.tr("{y} 年还未到，不能填报实际值").format(y=year))
     target = row(ledger, target_id, year)
     if not can_type_actual(target):
-        raise ValidationError("value", tr("“{i}”由台账自动统计，不需填报").format(i=target.indicator))
-    value = forms.number(values, "value", tr("实际值"), minimum=None, required=True)
-    note = forms.text(values, "source_note", tr("数据来源"), required=True, max_len=500)
+        raise ValidationError("value", i18n.tr("“{i}”由台账自动统计，不需填报").format(i=target.indicator))
+    value = forms.number(values, "value", i18n.tr("实际值"), minimum=None, required=True)
+    note = forms.text(values, "source_note", i18n.tr("数据来源"), required=True, max_len=500)
     with ledger.write() as w:
         old = ledger.conn.execute("SELECT id FROM target_actuals WHERE target_id = ? AND year = ? "
                                   "AND deleted_at IS NULL", (target_id, year)).fetchone()
@@ -292,14 +292,14 @@ def _clean_milestones(raw: list[tuple[Any, Any]]) -> list[tuple[int, float]]:
     for i, (y, v) in enumerate(raw, start=1):
         if (y is None or str(y).strip() == "") and (v is None or str(v).strip() == ""):
             continue
-        year = forms.number({"y": y}, "y", tr("第 {i} 行目标年份").format(i=i), integer=True, required=True)
+        year = forms.number({"y": y}, "y", i18n.tr("第 {i} 行目标年份").format(i=i), integer=True, required=True)
         if not 2000 <= year <= 2100:
-            raise ValidationError("values", tr("第 {i} 行目标年份 {y} 不合理").format(i=i, y=year))
+            raise ValidationError("values", i18n.tr("第 {i} 行目标年份 {y} 不合理").format(i=i, y=year))
         if year in out:
-            raise ValidationError("values", tr("目标年份 {y} 重复").format(y=year))
-        out[year] = forms.number({"v": v}, "v", tr("第 {i} 行目标值").format(i=i), minimum=None, required=True)
+            raise ValidationError("values", i18n.tr("目标年份 {y} 重复").format(y=year))
+        out[year] = forms.number({"v": v}, "v", i18n.tr("第 {i} 行目标值").format(i=i), minimum=None, required=True)
     if not out:
-        raise ValidationError("values", tr("请至少填写一个年度目标值"))
+        raise ValidationError("values", i18n.tr("请至少填写一个年度目标值"))
     return sorted(out.items())
 
 
@@ -307,31 +307,31 @@ def save_target(ledger: Ledger, values: dict[str, Any], milestones: list[tuple[A
                 target_id: str | None = None) -> str:
     """A county's own target (the built-in ones come from the documents and stay as printed)."""
     out: dict[str, Any] = {}
-    out["indicator"] = forms.text(values, "indicator", tr("指标名称"), required=True)
-    out["measure_unit"] = forms.text(values, "measure_unit", tr("计量单位"), max_len=20)
-    out["scope"] = forms.text(values, "scope", tr("所属地区")) or ledger.unit.name
-    out["comparison"] = forms.choice(values, "comparison", tr("比较方式"), list(rule.COMPARISONS)) or rule.AT_LEAST
-    out["baseline_year"] = forms.number(values, "baseline_year", tr("基线年份"), integer=True, minimum=None)
-    out["baseline_value"] = forms.number(values, "baseline_value", tr("基线值"), minimum=None)
+    out["indicator"] = forms.text(values, "indicator", i18n.tr("指标名称"), required=True)
+    out["measure_unit"] = forms.text(values, "measure_unit", i18n.tr("计量单位"), max_len=20)
+    out["scope"] = forms.text(values, "scope", i18n.tr("所属地区")) or ledger.unit.name
+    out["comparison"] = forms.choice(values, "comparison", i18n.tr("比较方式"), list(rule.COMPARISONS)) or rule.AT_LEAST
+    out["baseline_year"] = forms.number(values, "baseline_year", i18n.tr("基线年份"), integer=True, minimum=None)
+    out["baseline_value"] = forms.number(values, "baseline_value", i18n.tr("基线值"), minimum=None)
     if (out["baseline_year"] is None) != (out["baseline_value"] is None):
         raise ValidationError("baseline_value" if out["baseline_year"] else "baseline_year",
-                              tr("基线年份和基线值须同时填写"))
+                              i18n.tr("基线年份和基线值须同时填写"))
     presets = {k: m for k, _, m in metric_presets()}
     key = values.get("metric") or MANUAL
     if key not in presets:
-        raise ValidationError("metric", tr("统计口径“{k}”不在可选范围内").format(k=key))
+        raise ValidationError("metric", i18n.tr("统计口径“{k}”不在可选范围内").format(k=key))
     out["metric"] = json.dumps(presets[key], ensure_ascii=False)
     out["annual"] = forms.flag(values, "annual")
-    out["note"] = forms.text(values, "note", tr("备注"), max_len=2000)
+    out["note"] = forms.text(values, "note", i18n.tr("备注"), max_len=2000)
     years = _clean_milestones(milestones)
     if out["baseline_year"] is not None and years[0][0] <= out["baseline_year"]:
-        raise ValidationError("values", tr("目标年份 {y} 应晚于基线年份 {b}").format(
+        raise ValidationError("values", i18n.tr("目标年份 {y} 应晚于基线年份 {b}").format(
             y=years[0][0], b=out["baseline_year"]))
     with ledger.write() as w:
         if target_id is None:
             target_id = w.insert("targets", out)
         else:
-            _own_target(ledger, target_id, tr("内置目标来自政策文件，不能修改；可填报实际值或新增本级目标"))
+            _own_target(ledger, target_id, i18n.tr("内置目标来自政策文件，不能修改；可填报实际值或新增本级目标"))
             w.update("targets", target_id, out)
             w.delete_children("target_values", "target_id", target_id)
         for year, value in years:
@@ -342,7 +342,7 @@ def save_target(ledger: Ledger, values: dict[str, Any], milestones: list[tuple[A
 def get_target(ledger: Ledger, target_id: str) -> dict[str, Any]:
     r = ledger.conn.execute("SELECT * FROM targets WHERE id = ? AND deleted_at IS NULL", (target_id,)).fetchone()
     if r is None:
-        raise UserError(tr("目标不存在或已删除"))
+        raise UserError(i18n.tr("目标不存在或已删除"))
     out = dict(r)
     metric = json.loads(out["metric"] or "{}")
     out["metric"] = next((k for k, _, m in metric_presets() if m == metric), MANUAL)
@@ -353,7 +353,7 @@ def get_target(ledger: Ledger, target_id: str) -> dict[str, Any]:
 
 def delete_target(ledger: Ledger, target_id: str) -> None:
     with ledger.write() as w:
-        _own_target(ledger, target_id, tr("内置目标来自政策文件，不能删除"))
+        _own_target(ledger, target_id, i18n.tr("内置目标来自政策文件，不能删除"))
         w.soft_delete("targets", target_id)
 
 
@@ -362,8 +362,8 @@ def _own_target(ledger: Ledger, target_id: str, builtin_message: str) -> None:
     old = ledger.conn.execute("SELECT seed_key, task_id FROM targets WHERE id = ? AND deleted_at IS NULL",
                               (target_id,)).fetchone()
     if old is None:
-        raise UserError(tr("目标不存在或已删除"))
+        raise UserError(i18n.tr("目标不存在或已删除"))
     if old[0]:
         raise UserError(builtin_message)
     if old[1]:
-        raise UserError(tr("该目标属于具体任务，请在“任务”页签中该任务下修改"))
+        raise UserError(i18n.tr("该目标属于具体任务，请在“任务”页签中该任务下修改"))

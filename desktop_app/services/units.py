@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
+from desktop_app import i18n
 from desktop_app.errors import ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services.ledger import Ledger
 
 
@@ -39,7 +39,7 @@ def ensure_department(ledger: Ledger, name: str) -> str:
     """The id of department ``name``, created (audited) when new."""
     name = name.strip()
     if not name:
-        raise ValidationError("department", tr("请填写责任单位"))
+        raise ValidationError("department", i18n.tr("请填写责任单位"))
     row = ledger.conn.execute(
         "SELECT id FROM departments WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
     if row:
@@ -51,9 +51,9 @@ def ensure_department(ledger: Ledger, name: str) -> str:
 def add_township(ledger: Ledger, name: str, *, level: str = "township", code: str = "") -> str:
     name = name.strip()
     if not name:
-        raise ValidationError("name", tr("请填写乡镇名称"))
+        raise ValidationError("name", i18n.tr("请填写乡镇名称"))
     if unit_id_by_name(ledger, name):
-        raise ValidationError("name", tr("单位“{name}”已存在").format(name=name))
+        raise ValidationError("name", i18n.tr("单位“{name}”已存在").format(name=name))
     seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM units").fetchone()[0]
     with ledger.write() as w:
         unit_id = w.insert("units", {"name": name, "level": level, "code": code or None,

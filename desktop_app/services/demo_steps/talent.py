@@ -9,7 +9,7 @@ back from the demo's today so every window has something this year and last.
 
 from datetime import date, timedelta
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.services import platforms, rewards, talent, targets, units
 from desktop_app.services.demo import sample_id_number, sample_phone
 from desktop_app.services.demo_steps import DemoContext
@@ -64,7 +64,7 @@ def _people(ledger: Ledger, ctx: DemoContext) -> dict[str, str]:
             "name": name, "gender": gender, "birth_year": born, "id_number": sample_id_number(ctx.rng, born, gender=gender),
             "phone": sample_phone(ctx.rng), "education": edu, "degree": degree, "prof_title": title, "specialty": spec,
             "category": cat, "intro_method": method, "industry": ind, "employer": employer,
-            "enterprise_id": ctx.enterprise_ids.get(employer), "intro_date": _ago(ctx, 300 - i * 40), "note": tr(SAMPLE)})
+            "enterprise_id": ctx.enterprise_ids.get(employer), "intro_date": _ago(ctx, 300 - i * 40), "note": i18n.tr(SAMPLE)})
     for name, changes in (("李沁阳", {"support_housing": 1, "support_award": 5}),
                           ("孙文博", {"support_case": "科研启动经费", "support_case_amount": 30, "support_housing": 1})):
         if name in ids:

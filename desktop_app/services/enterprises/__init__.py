@@ -4,9 +4,9 @@ from datetime import date
 from typing import Any
 
 from db.listing import Column, Filter, ListSpec
+from desktop_app import i18n
 from desktop_app.domain.codes import mask_phone, normalize_uscc, phone_error, uscc_error
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms
 from desktop_app.services.ledger import Ledger
 
@@ -19,7 +19,7 @@ LIST = ListSpec(
         Column("uscc", "t.uscc", sort_unique=True),
         Column("township", "tw.name"),
         Column("industry", "t.industry"),
-        Column("above_scale", "t.above_scale", fmt=lambda v: tr("是") if v else tr("否")),
+        Column("above_scale", "t.above_scale", fmt=lambda v: i18n.tr("是") if v else i18n.tr("否")),
         Column("legal_person", "t.legal_person"),
         Column("contact", "t.contact"),
         Column("phone", "t.phone", fmt=mask_phone),
@@ -45,7 +45,7 @@ FIELDS = ("name", "uscc", "township_id", "industry", "above_scale", "address",
 def clean(ledger: Ledger, values: dict[str, Any], *, exclude_id: str | None = None) -> dict[str, Any]:
     """Validate an enterprise record; raise ValidationError naming the field."""
     out: dict[str, Any] = {}
-    out["name"] = forms.text(values, "name", tr("企业名称"), required=True)
+    out["name"] = forms.text(values, "name", i18n.tr("企业名称"), required=True)
     out["uscc"] = normalize_uscc(str(values.get("uscc") or ""))
     if err := uscc_error(out["uscc"]):
         raise ValidationError("uscc", err)
@@ -53,23 +53,23 @@ def clean(ledger: Ledger, values: dict[str, Any], *, exclude_id: str | None = No
         "SELECT name FROM enterprises WHERE uscc = ? AND deleted_at IS NULL AND id IS NOT ?",
         (out["uscc"], exclude_id)).fetchone()
     if dup:
-        raise ValidationError("uscc", tr("统一社会信用代码 {code} 已被“{name}”使用").format(
+        raise ValidationError("uscc", i18n.tr("统一社会信用代码 {code} 已被“{name}”使用").format(
             code=out["uscc"], name=dup[0]))
     township = values.get("township_id") or None
     if township and not ledger.conn.execute(
             "SELECT 1 FROM units WHERE id = ? AND deleted_at IS NULL", (township,)).fetchone():
-        raise ValidationError("township_id", tr("所属乡镇不存在"))
+        raise ValidationError("township_id", i18n.tr("所属乡镇不存在"))
     out["township_id"] = township
-    out["industry"] = forms.choice(values, "industry", tr("所属行业"), catalogs.industries())
+    out["industry"] = forms.choice(values, "industry", i18n.tr("所属行业"), catalogs.industries())
     out["above_scale"] = forms.flag(values, "above_scale")
-    out["address"] = forms.text(values, "address", tr("地址"))
-    out["legal_person"] = forms.text(values, "legal_person", tr("法定代表人"), max_len=50)
-    out["contact"] = forms.text(values, "contact", tr("联系人"), max_len=50)
-    out["phone"] = forms.text(values, "phone", tr("联系电话"), max_len=30)
+    out["address"] = forms.text(values, "address", i18n.tr("地址"))
+    out["legal_person"] = forms.text(values, "legal_person", i18n.tr("法定代表人"), max_len=50)
+    out["contact"] = forms.text(values, "contact", i18n.tr("联系人"), max_len=50)
+    out["phone"] = forms.text(values, "phone", i18n.tr("联系电话"), max_len=30)
     if err := phone_error(out["phone"]):
         raise ValidationError("phone", err)
-    out["founded_on"] = forms.iso_date(values, "founded_on", tr("成立日期"), not_after=date.today())
-    out["note"] = forms.text(values, "note", tr("备注"), max_len=2000)
+    out["founded_on"] = forms.iso_date(values, "founded_on", i18n.tr("成立日期"), not_after=date.today())
+    out["note"] = forms.text(values, "note", i18n.tr("备注"), max_len=2000)
     return out
 
 
@@ -77,7 +77,7 @@ def get(ledger: Ledger, enterprise_id: str) -> dict[str, Any]:
     row = ledger.conn.execute(
         "SELECT * FROM enterprises WHERE id = ? AND deleted_at IS NULL", (enterprise_id,)).fetchone()
     if row is None:
-        raise UserError(tr("企业记录不存在或已删除"))
+        raise UserError(i18n.tr("企业记录不存在或已删除"))
     return dict(row)
 
 

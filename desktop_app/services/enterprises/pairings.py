@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.services import forms
 from desktop_app.services.ledger import Ledger
 
@@ -32,12 +32,12 @@ _COLS = "id, enterprise_id, helper_unit, work_group, expert_team, mode, since, n
 
 def clean(values: dict[str, Any]) -> dict[str, Any]:
     return {
-        "helper_unit": forms.text(values, "helper_unit", tr("帮扶单位"), required=True, max_len=100),
-        "work_group": forms.text(values, "work_group", tr("入企工作小组成员"), max_len=300),
-        "expert_team": forms.text(values, "expert_team", tr("专家团队"), max_len=300),
-        "mode": forms.choice(values, "mode", tr("帮扶方式"), list(MODES)),
-        "since": forms.iso_date(values, "since", tr("结对日期"), not_after=date.today()),
-        "note": forms.text(values, "note", tr("备注"), max_len=1000),
+        "helper_unit": forms.text(values, "helper_unit", i18n.tr("帮扶单位"), required=True, max_len=100),
+        "work_group": forms.text(values, "work_group", i18n.tr("入企工作小组成员"), max_len=300),
+        "expert_team": forms.text(values, "expert_team", i18n.tr("专家团队"), max_len=300),
+        "mode": forms.choice(values, "mode", i18n.tr("帮扶方式"), list(MODES)),
+        "since": forms.iso_date(values, "since", i18n.tr("结对日期"), not_after=date.today()),
+        "note": forms.text(values, "note", i18n.tr("备注"), max_len=1000),
     }
 
 
@@ -51,7 +51,7 @@ def get(ledger: Ledger, pairing_id: str) -> Pairing:
     row = ledger.conn.execute(f"SELECT {_COLS} FROM helper_pairings WHERE id = ? AND deleted_at IS NULL",
                               (pairing_id,)).fetchone()
     if row is None:
-        raise UserError(tr("帮扶记录不存在或已删除"))
+        raise UserError(i18n.tr("帮扶记录不存在或已删除"))
     return Pairing(*row)
 
 
@@ -60,7 +60,7 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], pairing_id:
         record = clean(values)
         if not ledger.conn.execute("SELECT 1 FROM enterprises WHERE id = ? AND deleted_at IS NULL",
                                    (enterprise_id,)).fetchone():
-            raise UserError(tr("企业记录不存在或已删除"))
+            raise UserError(i18n.tr("企业记录不存在或已删除"))
         if pairing_id is None:
             return w.insert("helper_pairings", {"enterprise_id": enterprise_id, **record})
         get(ledger, pairing_id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from db.records import now
+from desktop_app import i18n
 from desktop_app.domain.coverage import (
     CONFIRMED,
     DECISION_LABELS,
@@ -27,7 +28,6 @@ from desktop_app.domain.coverage import (
     coverage_state,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import metrics
 from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
@@ -47,7 +47,7 @@ class Decision:
 
     @property
     def label(self) -> str:
-        return tr(DECISION_LABELS.get(self.decision, self.decision))
+        return i18n.tr(DECISION_LABELS.get(self.decision, self.decision))
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def states(ledger: Ledger, period: str, basis: metrics.Basis | None = None) -> d
 
 def _require_county(ledger: Ledger) -> None:
     if not can_decide(ledger):
-        raise UserError(tr("销号由县级创新活动小组审核确认；本台账（{unit}）为乡镇台账，只能查看销号状态").format(
+        raise UserError(i18n.tr("销号由县级创新活动小组审核确认；本台账（{unit}）为乡镇台账，只能查看销号状态").format(
             unit=ledger.unit.name))
 
 
@@ -120,9 +120,9 @@ def _record(ledger: Ledger, st: Status, decision: str, reason: str) -> str:
 def _reason(reason: str, *, required: bool) -> str:
     reason = (reason or "").strip()
     if required and not reason:
-        raise ValidationError("reason", tr("请填写理由"))
+        raise ValidationError("reason", i18n.tr("请填写理由"))
     if len(reason) > 500:
-        raise ValidationError("reason", tr("理由过长（最多 500 字）"))
+        raise ValidationError("reason", i18n.tr("理由过长（最多 500 字）"))
     return reason
 
 
@@ -133,12 +133,12 @@ def confirm(ledger: Ledger, enterprise_id: str, period: str, reason: str = "") -
     reason = _reason(reason, required=False)
     st = status(ledger, enterprise_id, period)
     if st.signed_off:
-        raise UserError(tr("该企业已于 {p} 销号，无需重复确认").format(p=st.latest.period))
+        raise UserError(i18n.tr("该企业已于 {p} 销号，无需重复确认").format(p=st.latest.period))
     if st.survey_id is None:
-        raise UserError(tr("该企业 {p} 未报送调查表，不能销号").format(p=period))
+        raise UserError(i18n.tr("该企业 {p} 未报送调查表，不能销号").format(p=period))
     if not st.check.eligible:
-        raise UserError(tr("不符合销号条件：{why}").format(why="；".join(st.check.reasons)))
-    return _record(ledger, st, CONFIRMED, reason or tr("符合销号条件，予以确认"))
+        raise UserError(i18n.tr("不符合销号条件：{why}").format(why="；".join(st.check.reasons)))
+    return _record(ledger, st, CONFIRMED, reason or i18n.tr("符合销号条件，予以确认"))
 
 
 def reject(ledger: Ledger, enterprise_id: str, period: str, reason: str) -> str:
@@ -148,9 +148,9 @@ def reject(ledger: Ledger, enterprise_id: str, period: str, reason: str) -> str:
     reason = _reason(reason, required=True)
     st = status(ledger, enterprise_id, period)
     if st.signed_off:
-        raise UserError(tr("该企业已销号；如需退回，请先撤销销号"))
+        raise UserError(i18n.tr("该企业已销号；如需退回，请先撤销销号"))
     if st.survey_id is None:
-        raise UserError(tr("该企业 {p} 未报送调查表，无可退回的材料").format(p=period))
+        raise UserError(i18n.tr("该企业 {p} 未报送调查表，无可退回的材料").format(p=period))
     return _record(ledger, st, REJECTED, reason)
 
 
@@ -161,7 +161,7 @@ def revoke(ledger: Ledger, enterprise_id: str, period: str, reason: str) -> str:
     reason = _reason(reason, required=True)
     st = status(ledger, enterprise_id, period)
     if not st.signed_off:
-        raise UserError(tr("该企业尚未销号，无可撤销的销号"))
+        raise UserError(i18n.tr("该企业尚未销号，无可撤销的销号"))
     return _record(ledger, st, REVOKED, reason)
 
 

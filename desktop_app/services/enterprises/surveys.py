@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain.codes import phone_error
 from desktop_app.domain.coverage import money
 from desktop_app.domain.survey import (
@@ -26,14 +27,13 @@ from desktop_app.domain.survey import (
     SurveyReturn,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import evidence, forms
 from desktop_app.services.ledger import Ledger
 
 MAX_AMOUNT = 10_000_000  # 万元 (1,000 亿元): anything above is a typing slip
 MAX_COUNT = 100_000
-SECTIONS = {"institutions": (tr("研究开发机构"), INSTITUTION_FIELDS, Institution),
-            "projects": (tr("研发项目"), PROJECT_FIELDS, Project)}
+SECTIONS = {"institutions": (i18n.tr("研究开发机构"), INSTITUTION_FIELDS, Institution),
+            "projects": (i18n.tr("研发项目"), PROJECT_FIELDS, Project)}
 
 
 def clean_period(value: Any) -> str:
@@ -41,7 +41,7 @@ def clean_period(value: Any) -> str:
     from desktop_app.services.printing import check_period
 
     if not str(value or "").strip():
-        raise ValidationError("period", tr("请填写报送期（如 2026-10）"))
+        raise ValidationError("period", i18n.tr("请填写报送期（如 2026-10）"))
     try:
         return check_period(str(value))
     except UserError as exc:
@@ -53,23 +53,23 @@ def _clean_row(section: str, index: int, row: dict[str, Any]) -> Any | None:
     noun, fields, record = SECTIONS[section]
     if all(not str(row.get(key) or "").strip() for key, _, _ in fields):
         return None
-    where = tr("{noun}第 {n} 行：").format(noun=noun, n=index + 1)
+    where = i18n.tr("{noun}第 {n} 行：").format(noun=noun, n=index + 1)
     out: dict[str, Any] = {}
     for key, label, kind in fields:
         path = f"{section}.{index}.{key}"
         try:
             if kind == "text":
-                out[key] = forms.text(row, key, tr(label), max_len=200)
+                out[key] = forms.text(row, key, i18n.tr(label), max_len=200)
                 continue
-            value = forms.number(row, key, tr(label), integer=kind == "int")
+            value = forms.number(row, key, i18n.tr(label), integer=kind == "int")
         except ValidationError as exc:
             raise ValidationError(path, where + str(exc)) from None
         if value > (MAX_COUNT if kind == "int" else MAX_AMOUNT):
-            raise ValidationError(path, where + tr("{label} {v} 超出合理范围，请核对单位（万元）").format(
-                label=tr(label), v=value))
+            raise ValidationError(path, where + i18n.tr("{label} {v} 超出合理范围，请核对单位（万元）").format(
+                label=i18n.tr(label), v=value))
         out[key] = money(value) if kind == "money" else value
     if not out["name"]:
-        raise ValidationError(f"{section}.{index}.name", where + tr("请填写{label}").format(label=tr(fields[0][1])))
+        raise ValidationError(f"{section}.{index}.name", where + i18n.tr("请填写{label}").format(label=i18n.tr(fields[0][1])))
     if section == "institutions" and not str(row.get("count") or "").strip():
         out["count"] = 1  # a named institution is one unless said otherwise
     return record(**out)
@@ -89,7 +89,7 @@ def _activities(raw: Any) -> tuple[int, ...]:
         except (TypeError, ValueError):
             n = 0
         if not 1 <= n <= OTHER_ACTIVITY_COUNT:
-            raise ValidationError("other_activities", tr("其他创新活动只有第 1–14 项，没有“{v}”").format(v=item))
+            raise ValidationError("other_activities", i18n.tr("其他创新活动只有第 1–14 项，没有“{v}”").format(v=item))
         picked.add(n)
     return tuple(sorted(picked))
 
@@ -97,7 +97,7 @@ def _activities(raw: Any) -> tuple[int, ...]:
 def clean(ledger: Ledger, enterprise_id: str, values: dict[str, Any]) -> SurveyReturn:
     """Check a return field by field; ValidationError names the field (``institutions.1.spending``)."""
     period = clean_period(values.get("period"))
-    phone = forms.text(values, "phone", tr("联系电话"), max_len=30)
+    phone = forms.text(values, "phone", i18n.tr("联系电话"), max_len=30)
     if err := phone_error(phone):
         raise ValidationError("phone", err)
     return SurveyReturn(
@@ -105,11 +105,11 @@ def clean(ledger: Ledger, enterprise_id: str, values: dict[str, Any]) -> SurveyR
         period=period,
         institutions=_rows(values, "institutions"),
         projects=_rows(values, "projects"),
-        directions={key: forms.text(values, key, tr(label), max_len=2000) for key, label in DIRECTIONS},
+        directions={key: forms.text(values, key, i18n.tr(label), max_len=2000) for key, label in DIRECTIONS},
         other_activities=_activities(values.get("other_activities")),
-        filled_by=forms.text(values, "filled_by", tr("填表人"), max_len=50),
+        filled_by=forms.text(values, "filled_by", i18n.tr("填表人"), max_len=50),
         phone=phone,
-        filled_on=forms.iso_date(values, "filled_on", tr("填表日期"), not_after=date.today()),
+        filled_on=forms.iso_date(values, "filled_on", i18n.tr("填表日期"), not_after=date.today()),
     )
 
 
@@ -117,7 +117,7 @@ def _enterprise_name(ledger: Ledger, enterprise_id: str) -> str:
     row = ledger.conn.execute("SELECT name FROM enterprises WHERE id = ? AND deleted_at IS NULL",
                               (enterprise_id,)).fetchone()
     if row is None:
-        raise UserError(tr("企业记录不存在或已删除"))
+        raise UserError(i18n.tr("企业记录不存在或已删除"))
     return row[0]
 
 
@@ -137,7 +137,7 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: 
         ret = clean(ledger, enterprise_id, values)
         clash = find_id(ledger, enterprise_id, ret.period)
         if clash and clash != survey_id:
-            raise ValidationError("period", tr("“{name}”{p} 的调查表已经存在，请打开原表修改").format(
+            raise ValidationError("period", i18n.tr("“{name}”{p} 的调查表已经存在，请打开原表修改").format(
                 name=name, p=ret.period))
         record = {"enterprise_id": enterprise_id, "period": ret.period, **ret.directions,
                   "other_activities": json.dumps(list(ret.other_activities)), "filled_by": ret.filled_by,
@@ -155,7 +155,7 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: 
             w.insert("survey_projects", {"survey_id": survey_id, "seq": seq, **proj.__dict__})
         for ev_id in remove_evidence:
             if evidence.get(ledger, ev_id).owner_id != survey_id:
-                raise UserError(tr("要移除的印证材料不属于这张调查表"))
+                raise UserError(i18n.tr("要移除的印证材料不属于这张调查表"))
             evidence.remove(ledger, ev_id)
         for path in new_files:
             evidence.attach(ledger, "surveys", survey_id, path)
@@ -169,7 +169,7 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: 
 def get(ledger: Ledger, survey_id: str) -> SurveyReturn:
     row = ledger.conn.execute("SELECT * FROM surveys WHERE id = ? AND deleted_at IS NULL", (survey_id,)).fetchone()
     if row is None:
-        raise UserError(tr("调查表不存在或已删除"))
+        raise UserError(i18n.tr("调查表不存在或已删除"))
     insts = ledger.conn.execute(
         "SELECT name, approver, field, count, staff, spending, equipment_value FROM survey_institutions "
         "WHERE survey_id = ? ORDER BY seq", (survey_id,)).fetchall()
@@ -212,7 +212,7 @@ def delete(ledger: Ledger, survey_id: str, *, reason: str = "") -> None:
             "SELECT survey_id, decision FROM signoffs WHERE enterprise_id = ? AND deleted_at IS NULL "
             "ORDER BY decided_at DESC, rowid DESC LIMIT 1", (ret.enterprise_id,)).fetchone()
         if latest and tuple(latest) == (survey_id, "confirmed"):
-            raise UserError(tr("{p} 的调查表已据以销号，不能删除；如需更正请先由县级撤销销号").format(p=ret.period))
+            raise UserError(i18n.tr("{p} 的调查表已据以销号，不能删除；如需更正请先由县级撤销销号").format(p=ret.period))
         w.soft_delete("surveys", survey_id, reason=reason or None)
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import titles as rule
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms
 from desktop_app.services.ledger import Ledger
 
@@ -45,27 +45,27 @@ def catalog() -> dict[str, dict[str, Any]]:
 def clean(values: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     known = catalog()
-    name = forms.choice(values, "title", tr("称号"), list(known), required=True)
+    name = forms.choice(values, "title", i18n.tr("称号"), list(known), required=True)
     spec = known[name]
     levels = list(spec.get("levels") or [])
-    level = forms.text(values, "level", tr("级别"))
+    level = forms.text(values, "level", i18n.tr("级别"))
     if levels and level not in levels:
-        raise ValidationError("level", tr("“{t}”请选择级别：{opts}").format(t=name, opts="、".join(levels)))
+        raise ValidationError("level", i18n.tr("“{t}”请选择级别：{opts}").format(t=name, opts="、".join(levels)))
     if not levels:
         level = ""
-    year = forms.number(values, "year", tr("认定年度"), integer=True, required=True)
+    year = forms.number(values, "year", i18n.tr("认定年度"), integer=True, required=True)
     if not 1990 <= year <= today.year:
-        raise ValidationError("year", tr("认定年度应在 1990–{y} 之间，现为 {v}").format(y=today.year, v=year))
-    cert_no = forms.text(values, "cert_no", tr("证书编号"), max_len=50).upper().replace(" ", "")
+        raise ValidationError("year", i18n.tr("认定年度应在 1990–{y} 之间，现为 {v}").format(y=today.year, v=year))
+    cert_no = forms.text(values, "cert_no", i18n.tr("证书编号"), max_len=50).upper().replace(" ", "")
     if name == HIGH_TECH:
         if not cert_no:
-            raise ValidationError("cert_no", tr("高新技术企业请填写证书编号（如 GR202314000123）"))
+            raise ValidationError("cert_no", i18n.tr("高新技术企业请填写证书编号（如 GR202314000123）"))
         if not HIGH_TECH_CERT.match(cert_no):
-            raise ValidationError("cert_no", tr("高新技术企业证书编号应为 GR 加 12 位数字（如 GR202314000123），"
+            raise ValidationError("cert_no", i18n.tr("高新技术企业证书编号应为 GR 加 12 位数字（如 GR202314000123），"
                                                 "现为“{v}”").format(v=cert_no))
-    issued = forms.iso_date(values, "issued_on", tr("发证日期"), not_after=today)
+    issued = forms.iso_date(values, "issued_on", i18n.tr("发证日期"), not_after=today)
     if issued and date.fromisoformat(issued).year != year:
-        raise ValidationError("issued_on", tr("发证日期 {d} 不在认定年度 {y} 年内").format(d=issued, y=year))
+        raise ValidationError("issued_on", i18n.tr("发证日期 {d} 不在认定年度 {y} 年内").format(d=issued, y=year))
     until = rule.valid_until(int(spec.get("valid_years") or 0), year,
                              date.fromisoformat(issued) if issued else None)
     return {"title": name, "level": level, "year": year, "cert_no": cert_no, "issued_on": issued,
@@ -91,7 +91,7 @@ def get(ledger: Ledger, title_id: str) -> Title:
     row = ledger.conn.execute(f"SELECT {_COLS} FROM enterprise_titles WHERE id = ? AND deleted_at IS NULL",
                               (title_id,)).fetchone()
     if row is None:
-        raise UserError(tr("称号记录不存在或已删除"))
+        raise UserError(i18n.tr("称号记录不存在或已删除"))
     return _title(row)
 
 
@@ -100,13 +100,13 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], title_id: s
         record = clean(values)
         if not ledger.conn.execute("SELECT 1 FROM enterprises WHERE id = ? AND deleted_at IS NULL",
                                    (enterprise_id,)).fetchone():
-            raise UserError(tr("企业记录不存在或已删除"))
+            raise UserError(i18n.tr("企业记录不存在或已删除"))
         dup = ledger.conn.execute(
             "SELECT 1 FROM enterprise_titles WHERE enterprise_id = ? AND title = ? AND level = ? AND year = ? "
             "AND deleted_at IS NULL AND id IS NOT ?",
             (enterprise_id, record["title"], record["level"], record["year"], title_id)).fetchone()
         if dup:
-            raise ValidationError("year", tr("该企业 {y} 年的“{t}”已登记").format(y=record["year"], t=record["title"]))
+            raise ValidationError("year", i18n.tr("该企业 {y} 年的“{t}”已登记").format(y=record["year"], t=record["title"]))
         if title_id is None:
             return w.insert("enterprise_titles", {"enterprise_id": enterprise_id, **record})
         get(ledger, title_id)

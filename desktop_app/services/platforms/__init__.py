@@ -4,8 +4,8 @@ from datetime import date
 from typing import Any
 
 from db.listing import Column, Filter, ListSpec
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms
 from desktop_app.services.ledger import Ledger
 
@@ -43,35 +43,35 @@ LIST = ListSpec(
 def clean(ledger: Ledger, values: dict[str, Any]) -> dict[str, Any]:
     today = date.today()
     out: dict[str, Any] = {}
-    out["name"] = forms.text(values, "name", tr("平台名称"), required=True)
-    out["type"] = forms.choice(values, "type", tr("平台类型"), catalogs.platform_types(), required=True)
-    out["level"] = forms.choice(values, "level", tr("级别"), catalogs.platform_levels(), required=True)
-    out["status"] = forms.choice(values, "status", tr("状态"), catalogs.platform_statuses()) or "培育中"
+    out["name"] = forms.text(values, "name", i18n.tr("平台名称"), required=True)
+    out["type"] = forms.choice(values, "type", i18n.tr("平台类型"), catalogs.platform_types(), required=True)
+    out["level"] = forms.choice(values, "level", i18n.tr("级别"), catalogs.platform_levels(), required=True)
+    out["status"] = forms.choice(values, "status", i18n.tr("状态"), catalogs.platform_statuses()) or "培育中"
     host = values.get("host_enterprise_id") or None
     out["host_enterprise_id"] = host
-    out["host_name"] = forms.text(values, "host_name", tr("依托单位"))
+    out["host_name"] = forms.text(values, "host_name", i18n.tr("依托单位"))
     township = values.get("township_id") or None
     if township and not ledger.conn.execute("SELECT 1 FROM units WHERE id = ?", (township,)).fetchone():
-        raise ValidationError("township_id", tr("所在乡镇不存在"))
+        raise ValidationError("township_id", i18n.tr("所在乡镇不存在"))
     out["township_id"] = township
-    out["approver"] = forms.text(values, "approver", tr("批准部门"))
-    out["approval_doc"] = forms.text(values, "approval_doc", tr("批准文号"))
-    out["approved_on"] = forms.iso_date(values, "approved_on", tr("批准日期"), not_after=today)
+    out["approver"] = forms.text(values, "approver", i18n.tr("批准部门"))
+    out["approval_doc"] = forms.text(values, "approval_doc", i18n.tr("批准文号"))
+    out["approved_on"] = forms.iso_date(values, "approved_on", i18n.tr("批准日期"), not_after=today)
     if out["status"] == "已认定" and not out["approved_on"]:
-        raise ValidationError("approved_on", tr("状态为“已认定”的平台须填写批准日期"))
+        raise ValidationError("approved_on", i18n.tr("状态为“已认定”的平台须填写批准日期"))
     if host:
         founded = ledger.conn.execute(
             "SELECT founded_on, name FROM enterprises WHERE id = ? AND deleted_at IS NULL", (host,)).fetchone()
         if founded is None:
-            raise ValidationError("host_enterprise_id", tr("所选依托企业不存在或已删除"))
+            raise ValidationError("host_enterprise_id", i18n.tr("所选依托企业不存在或已删除"))
         if founded[0] and out["approved_on"] and out["approved_on"] < founded[0]:
-            raise ValidationError("approved_on", tr("批准日期 {d} 早于依托企业“{name}”的成立日期 {f}").format(
+            raise ValidationError("approved_on", i18n.tr("批准日期 {d} 早于依托企业“{name}”的成立日期 {f}").format(
                 d=out["approved_on"], name=founded[1], f=founded[0]))
-    out["field"] = forms.text(values, "field", tr("研究领域"))
-    out["staff"] = forms.number(values, "staff", tr("人员数"), integer=True)
-    out["investment"] = forms.number(values, "investment", tr("累计投入（万元）"))
-    out["evaluation"] = forms.text(values, "evaluation", tr("评估结果"))
-    out["note"] = forms.text(values, "note", tr("备注"), max_len=2000)
+    out["field"] = forms.text(values, "field", i18n.tr("研究领域"))
+    out["staff"] = forms.number(values, "staff", i18n.tr("人员数"), integer=True)
+    out["investment"] = forms.number(values, "investment", i18n.tr("累计投入（万元）"))
+    out["evaluation"] = forms.text(values, "evaluation", i18n.tr("评估结果"))
+    out["note"] = forms.text(values, "note", i18n.tr("备注"), max_len=2000)
     return out
 
 
@@ -79,7 +79,7 @@ def get(ledger: Ledger, platform_id: str) -> dict[str, Any]:
     row = ledger.conn.execute(
         "SELECT * FROM platforms WHERE id = ? AND deleted_at IS NULL", (platform_id,)).fetchone()
     if row is None:
-        raise UserError(tr("平台记录不存在或已删除"))
+        raise UserError(i18n.tr("平台记录不存在或已删除"))
     return dict(row)
 
 
@@ -109,16 +109,16 @@ def change_status(ledger: Ledger, platform_id: str, values: dict[str, Any]) -> N
     """A status change on a given date (认定, 撤销 …) with its document and note."""
     with ledger.write() as w:
         old = get(ledger, platform_id)
-        status = forms.choice(values, "status", tr("新状态"), catalogs.platform_statuses(), required=True)
-        changed_on = forms.iso_date(values, "changed_on", tr("变更日期"), required=True, not_after=date.today())
-        doc = forms.text(values, "approval_doc", tr("批准文号"))
-        note = forms.text(values, "note", tr("说明"), max_len=500)
+        status = forms.choice(values, "status", i18n.tr("新状态"), catalogs.platform_statuses(), required=True)
+        changed_on = forms.iso_date(values, "changed_on", i18n.tr("变更日期"), required=True, not_after=date.today())
+        doc = forms.text(values, "approval_doc", i18n.tr("批准文号"))
+        note = forms.text(values, "note", i18n.tr("说明"), max_len=500)
         if status == old["status"]:
-            raise ValidationError("status", tr("平台当前已是“{s}”状态").format(s=status))
+            raise ValidationError("status", i18n.tr("平台当前已是“{s}”状态").format(s=status))
         last = ledger.conn.execute("SELECT MAX(changed_on) FROM platform_status_history WHERE platform_id = ?",
                                    (platform_id,)).fetchone()[0]
         if last and changed_on < last:
-            raise ValidationError("changed_on", tr("变更日期 {d} 早于上一次状态变更（{l}）").format(
+            raise ValidationError("changed_on", i18n.tr("变更日期 {d} 早于上一次状态变更（{l}）").format(
                 d=changed_on, l=last))
         changes: dict[str, Any] = {"status": status}
         if status == "已认定":

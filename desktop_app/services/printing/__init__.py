@@ -18,8 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.services.ledger import Ledger
 
 if TYPE_CHECKING:  # the form engine (reportlab, openpyxl) loads when a form is printed, not at start-up
@@ -64,11 +64,11 @@ def check_period(value: str) -> str:
     value = value.strip()
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise UserError(tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value))
+        raise UserError(i18n.tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value))
     period = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     today = date.today()
     if period > f"{today.year:04d}-{today.month:02d}":
-        raise UserError(tr("报送期 {p} 在将来").format(p=period))
+        raise UserError(i18n.tr("报送期 {p} 在将来").format(p=period))
     return period
 
 
@@ -89,13 +89,13 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
         try:
             params["year"] = int(params["year"])
         except (TypeError, ValueError):
-            raise UserError(tr("年份“{y}”应为四位数字").format(y=params["year"])) from None
+            raise UserError(i18n.tr("年份“{y}”应为四位数字").format(y=params["year"])) from None
     params.pop("_latest", None)
     for need in spec.required:
         if need not in params:
-            raise UserError(tr("报表“{t}”需要参数 --{p}").format(t=spec.title, p=need))
+            raise UserError(i18n.tr("报表“{t}”需要参数 --{p}").format(t=spec.title, p=need))
     if "period" in spec.params and "period" not in params:
-        raise UserError(tr("台账中还没有任何报送期的数据，请用 --period 指定"))
+        raise UserError(i18n.tr("台账中还没有任何报送期的数据，请用 --period 指定"))
     return params
 
 
@@ -109,15 +109,15 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
 
     spec = registry().get(name)
     if spec is None:
-        raise UserError(tr("没有名为“{n}”的报表。可用：{all}").format(n=name, all="、".join(registry())))
+        raise UserError(i18n.tr("没有名为“{n}”的报表。可用：{all}").format(n=name, all="、".join(registry())))
     if fmt not in spec.formats:
-        raise UserError(tr("报表“{t}”不支持 {f} 格式").format(t=spec.title, f=fmt))
+        raise UserError(i18n.tr("报表“{t}”不支持 {f} 格式").format(t=spec.title, f=fmt))
     params = resolve_params(ledger, spec, given or {})
     build = spec.batch if batch and spec.batch else spec.build
     data = build(ledger, params)
     out = Path(out)
     if not out.parent.is_dir():
-        raise UserError(tr("文件夹不存在：{path}").format(path=out.parent))
+        raise UserError(i18n.tr("文件夹不存在：{path}").format(path=out.parent))
     if isinstance(data, DocumentForm):
         return write_document_pdf(data, out)
     if isinstance(data, GridForm | GridBatch):  # questionnaire-like forms (004 附件3)

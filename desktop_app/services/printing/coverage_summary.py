@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.coverage_summary import CoverageLine, CoverageSummary, build_coverage_form
 from desktop_app.reports.model import TableForm
 from desktop_app.services import catalogs, metrics, seed, units
@@ -48,12 +48,12 @@ def target_notes(total: CoverageLine) -> list[str]:
             continue
         goal = float(t["values"][0]["value"])
         if actual is None:
-            verdict = tr("本期无法计算")
+            verdict = i18n.tr("本期无法计算")
         else:
             pct = actual * 100
-            verdict = tr("本期为 {v:.2f}%，{ok}").format(
-                v=pct, ok=tr("已达到") if round(pct, 2) >= goal else tr("未达到"))
-        out.append(tr("目标{n}：{ind}达到 {goal:g}%（晋市政办〔2020〕31号）；{verdict}。").format(
+            verdict = i18n.tr("本期为 {v:.2f}%，{ok}").format(
+                v=pct, ok=i18n.tr("已达到") if round(pct, 2) >= goal else i18n.tr("未达到"))
+        out.append(i18n.tr("目标{n}：{ind}达到 {goal:g}%（晋市政办〔2020〕31号）；{verdict}。").format(
             n="一二"[n - 1], ind=t["indicator"], goal=goal, verdict=verdict))
     return out
 
@@ -61,7 +61,7 @@ def target_notes(total: CoverageLine) -> list[str]:
 def summaries(ledger: Ledger, period: str) -> list[CoverageSummary]:
     last_period = metrics.same_period_last_year(period)
     now_total = metrics.coverage(ledger, period)
-    total = _line(tr("合计"), now_total, metrics.coverage(ledger, last_period))
+    total = _line(i18n.tr("合计"), now_total, metrics.coverage(ledger, last_period))
     notes = target_notes(total)
     y, m = period.split("-")
     today = date.today()
@@ -73,9 +73,9 @@ def summaries(ledger: Ledger, period: str) -> list[CoverageSummary]:
         lines = [_line(name or UNFILLED, now.get(name, empty), last.get(name))
                  for name in _order(ledger, by, set(now))]
         out.append(CoverageSummary(
-            unit=ledger.unit.name, period_text=tr("{y}年{m}月").format(y=y, m=int(m)), period=period, by=by,
+            unit=ledger.unit.name, period_text=i18n.tr("{y}年{m}月").format(y=y, m=int(m)), period=period, by=by,
             total=total, lines=lines, target_notes=notes, filler=ledger.operator,
-            date=tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day)))
+            date=i18n.tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day)))
     return out
 
 

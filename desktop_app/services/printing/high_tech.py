@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import titles as rule
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
 from desktop_app.services.enterprises.titles import HIGH_TECH
@@ -32,7 +32,7 @@ def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:
     out = []
     for name, uscc, town, ind, cert, y, issued, until, recert, earlier in rows:
         state, left = rule.expiry_state(date.fromisoformat(until) if until else None, at)
-        note = tr("本年新认定") if y == year and not (recert or earlier) else tr("重新认定") if recert or earlier else ""
+        note = i18n.tr("本年新认定") if y == year and not (recert or earlier) else i18n.tr("重新认定") if recert or earlier else ""
         out.append(HighTechLine(name, uscc, town, ind, cert, y, issued, until or "", rule.describe(state, left), note))
     return out
 
@@ -41,9 +41,9 @@ def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
     year = int(params["year"])
     today = date.today()
     if not 1990 <= year <= today.year:
-        raise UserError(tr("年度 {y} 不在 1990–{t} 之间").format(y=year, t=today.year))
+        raise UserError(i18n.tr("年度 {y} 不在 1990–{t} 之间").format(y=year, t=today.year))
     at = min(today, date(year, 12, 31))
-    cn = lambda d: tr("{y}年{m}月{d}日").format(y=d.year, m=d.month, d=d.day)  # noqa: E731
+    cn = lambda d: i18n.tr("{y}年{m}月{d}日").format(y=d.year, m=d.month, d=d.day)  # noqa: E731
     return build_high_tech_form(HighTechList(unit=ledger.unit.name, year=year, as_of=cn(at),
                                              lines=lines(ledger, year, at), filler=ledger.operator, date=cn(today)))
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.model import Furniture
 from desktop_app.reports.platforms import PlatformLine, directory_form, summary_form
 from desktop_app.services import catalogs, units
@@ -31,10 +31,10 @@ def build(ledger: Ledger, params: dict[str, Any]):
     township = params.get("township")
     if township and township not in {c.name for c in units.townships(ledger)}:
         from desktop_app.errors import UserError
-        raise UserError(tr("没有名为“{t}”的乡镇").format(t=township))
+        raise UserError(i18n.tr("没有名为“{t}”的乡镇").format(t=township))
     found = lines(ledger, township)
     unit = township or ledger.unit.name
-    subtitle = tr("（截至{d}）").format(d=today_text())
+    subtitle = i18n.tr("（截至{d}）").format(d=today_text())
     furniture: Furniture = furniture_for(ledger, unit)
     return [directory_form(found, unit=unit, furniture=furniture, subtitle=subtitle),
             summary_form(found, catalogs.platform_types(), unit=unit, furniture=furniture, subtitle=subtitle)]

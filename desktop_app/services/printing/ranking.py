@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, rule_text
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.reports.model import TableForm
 from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
 from desktop_app.services.ledger import Ledger
@@ -18,7 +18,7 @@ from desktop_app.services.tasks.progress import MonthView
 
 
 def rank_text(r: Ranked) -> str:
-    return tr("{n}（并列）").format(n=r.rank) if r.tied else str(r.rank)
+    return i18n.tr("{n}（并列）").format(n=r.rank) if r.tied else str(r.rank)
 
 
 def ranking_lines(ranked: list[Ranked]) -> list[RankingLine]:
@@ -36,7 +36,7 @@ def form_for(ledger: Ledger, view: MonthView) -> TableForm:
     extra = []
     pending = view.counts()[schedule.PENDING]
     if pending:
-        extra.append(tr("本期报送截止日（{due}）未到，{n} 条未到期的分工暂不计入按时或逾期。").format(
+        extra.append(i18n.tr("本期报送截止日（{due}）未到，{n} 条未到期的分工暂不计入按时或逾期。").format(
             due=chinese_date(view.due), n=pending))
     header = RankingHeader(period_label=schedule.period_label(view.period), unit=ledger.unit.name, rule=rule_text(),
                            extra_notes=tuple(extra), date=chinese_date(view.today), filler=ledger.operator,
@@ -47,7 +47,7 @@ def form_for(ledger: Ledger, view: MonthView) -> TableForm:
 def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
     view = progress.month_view(ledger, params["period"])
     if not view.rows:
-        raise UserError(tr("台账中还没有任务分工，无法排名"))
+        raise UserError(i18n.tr("台账中还没有任务分工，无法排名"))
     return form_for(ledger, view)
 
 

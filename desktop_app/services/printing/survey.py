@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain.codes import normalize_uscc, uscc_error
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.reports.grid_form import GridBatch, GridForm
 from desktop_app.reports.survey_form import SurveyPrint, build_survey_form
 from desktop_app.services import catalogs, evidence, units
@@ -40,13 +40,13 @@ def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
     if not code and params.get("township"):
         return batch(ledger, params)
     if not code:
-        raise UserError(tr("请填写企业的统一社会信用代码（--enterprise）；要打印一个乡镇的全部调查表，"
+        raise UserError(i18n.tr("请填写企业的统一社会信用代码（--enterprise）；要打印一个乡镇的全部调查表，"
                            "请选择乡镇或加 --all"))
     if err := uscc_error(code):
         raise UserError(err)
     row = ledger.conn.execute(_ENTERPRISE + " AND e.uscc = ?", (code,)).fetchone()
     if row is None:
-        raise UserError(tr("台账中没有统一社会信用代码为 {code} 的企业").format(code=code))
+        raise UserError(i18n.tr("台账中没有统一社会信用代码为 {code} 的企业").format(code=code))
     return build_survey_form(survey_print(ledger, tuple(row), params["period"]))
 
 
@@ -59,7 +59,7 @@ def batch_rows(ledger: Ledger, period: str, township: str | None) -> list[tuple]
     if township:
         tid = units.unit_id_by_name(ledger, township)
         if tid is None:
-            raise UserError(tr("没有名为“{name}”的乡镇").format(name=township))
+            raise UserError(i18n.tr("没有名为“{name}”的乡镇").format(name=township))
         sql += " AND e.township_id = ?"
         args.append(tid)
     sql += " ORDER BY tw.level = 'zone', tw.seq, e.name"
@@ -70,7 +70,7 @@ def batch(ledger: Ledger, params: dict[str, Any]) -> GridBatch:
     period, township = params["period"], params.get("township")
     rows = batch_rows(ledger, period, township)
     if not rows:
-        raise UserError(tr("{where}没有需要打印调查表的企业").format(where=township or tr("本台账")))
+        raise UserError(i18n.tr("{where}没有需要打印调查表的企业").format(where=township or i18n.tr("本台账")))
     return GridBatch(len(rows), lambda i: build_survey_form(survey_print(ledger, rows[i], period)))
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports.task_list import TaskListHeader, TaskListLine, build_task_list_form
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
@@ -51,7 +51,7 @@ def build(ledger: Ledger, params: dict[str, Any]):
         forms.append(build_task_list_form(found, header))
     if not forms:
         from desktop_app.errors import UserError
-        raise UserError(tr("台账中还没有任务清单"))
+        raise UserError(i18n.tr("台账中还没有任务清单"))
     return forms[0] if len(forms) == 1 else forms
 
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.schedule import LATE, MISSING, ON_TIME
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.reports.model import TableForm
 from desktop_app.reports.task_progress import (
     LATE_MARK,
@@ -26,22 +26,22 @@ from desktop_app.services.tasks.progress import MonthRow, MonthView
 
 
 def chinese_date(day: date) -> str:
-    return tr("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
+    return i18n.tr("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
 
 
 def flag_text(row: MonthRow) -> str:
     c = row.check
     if c.state == ON_TIME:
-        return tr("按时")
+        return i18n.tr("按时")
     if c.state == LATE:
-        return LATE_MARK + tr("逾期{n}天").format(n=c.days_late)
+        return LATE_MARK + i18n.tr("逾期{n}天").format(n=c.days_late)
     if c.state == MISSING:
-        return MISSING_MARK + tr("未报送\n逾期{n}天").format(n=c.days_late)
-    return tr("未到期")
+        return MISSING_MARK + i18n.tr("未报送\n逾期{n}天").format(n=c.days_late)
+    return i18n.tr("未到期")
 
 
 def line(row: MonthRow) -> ProgressLine:
-    dept = row.department + (tr("（牵头）") if row.role == "lead" else "")
+    dept = row.department + (i18n.tr("（牵头）") if row.role == "lead" else "")
     return ProgressLine(row.key_seq, row.key_task, row.task, dept, row.status or "", row.work_done, row.problems,
                         row.next_steps, flag_text(row))
 
@@ -52,18 +52,18 @@ def summary(view: MonthView, rows: list[MonthRow] | None = None) -> str:
     states = view.task_states()
     ids = {r.task_id for r in rows}
     t = {s: sum(1 for tid in ids if states[tid] == s) for s in ("已完成", "推进中", "滞后", "未启动")}
-    text = tr("本期应报 {due} 条：按时报送 {a} 条，逾期报送 {b} 条，未报送 {c} 条").format(
+    text = i18n.tr("本期应报 {due} 条：按时报送 {a} 条，逾期报送 {b} 条，未报送 {c} 条").format(
         due=len(rows), a=n[ON_TIME], b=n[LATE], c=n[MISSING])
     if n[schedule.PENDING]:
-        text += tr("，未到期 {d} 条").format(d=n[schedule.PENDING])
-    return text + tr("。具体任务 {k} 项：已完成 {a} 项，推进中 {b} 项，滞后 {c} 项，未启动 {d} 项。").format(
+        text += i18n.tr("，未到期 {d} 条").format(d=n[schedule.PENDING])
+    return text + i18n.tr("。具体任务 {k} 项：已完成 {a} 项，推进中 {b} 项，滞后 {c} 项，未启动 {d} 项。").format(
         k=len(ids), a=t["已完成"], b=t["推进中"], c=t["滞后"], d=t["未启动"])
 
 
 def subset_summary(rows: list[MonthRow]) -> str:
     n = {s: sum(r.check.state == s for r in rows) for s in schedule.ENTRY_STATES}
     behind = sum(r.status == "滞后" for r in rows)
-    return tr("共 {all} 条：逾期报送 {b} 条，未报送 {c} 条，报“滞后” {d} 条（有重叠的只列一次）。").format(
+    return i18n.tr("共 {all} 条：逾期报送 {b} 条，未报送 {c} 条，报“滞后” {d} 条（有重叠的只列一次）。").format(
         all=len(rows), b=n[LATE], c=n[MISSING], d=behind)
 
 
@@ -96,7 +96,7 @@ def forms_for(ledger: Ledger, view: MonthView, *, keep: Callable[[MonthRow], boo
 def build(ledger: Ledger, params: dict[str, Any]):
     view = progress.month_view(ledger, params["period"])
     if not view.rows:
-        raise UserError(tr("台账中还没有任务分工，无法生成月度推进情况表"))
+        raise UserError(i18n.tr("台账中还没有任务分工，无法生成月度推进情况表"))
     forms = forms_for(ledger, view)
     return forms[0] if len(forms) == 1 else forms
 

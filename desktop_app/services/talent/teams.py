@@ -4,8 +4,8 @@ from datetime import date
 from typing import Any
 
 from db.listing import Column, Filter, ListSpec
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms
 from desktop_app.services.ledger import Ledger
 
@@ -32,15 +32,15 @@ ROLES = ("负责人", "核心成员", "成员")
 
 def clean(ledger: Ledger, values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    out["name"] = forms.text(values, "name", tr("团队名称"), required=True)
-    out["field"] = forms.text(values, "field", tr("研究方向"))
-    out["intro_method"] = forms.choice(values, "intro_method", tr("引进方式"), catalogs.intro_methods())
-    out["intro_date"] = forms.iso_date(values, "intro_date", tr("引进时间"), not_after=date.today())
-    out["note"] = forms.text(values, "note", tr("备注"), max_len=2000)
+    out["name"] = forms.text(values, "name", i18n.tr("团队名称"), required=True)
+    out["field"] = forms.text(values, "field", i18n.tr("研究方向"))
+    out["intro_method"] = forms.choice(values, "intro_method", i18n.tr("引进方式"), catalogs.intro_methods())
+    out["intro_date"] = forms.iso_date(values, "intro_date", i18n.tr("引进时间"), not_after=date.today())
+    out["note"] = forms.text(values, "note", i18n.tr("备注"), max_len=2000)
     out["enterprise_id"] = values.get("enterprise_id") or None
     if out["enterprise_id"] and not ledger.conn.execute(
             "SELECT 1 FROM enterprises WHERE id = ? AND deleted_at IS NULL", (out["enterprise_id"],)).fetchone():
-        raise ValidationError("enterprise_id", tr("所选依托企业不存在或已删除"))
+        raise ValidationError("enterprise_id", i18n.tr("所选依托企业不存在或已删除"))
     out["leader_id"] = values.get("leader_id") or None
     return out
 
@@ -52,9 +52,9 @@ def _members(ledger: Ledger, members: list[tuple[str, str]], leader_id: str | No
         if not talent_id:
             continue
         if talent_id in seen:
-            raise ValidationError("members", tr("同一人不能重复加入团队"))
+            raise ValidationError("members", i18n.tr("同一人不能重复加入团队"))
         if role and role not in ROLES:
-            raise ValidationError("members", tr("成员角色“{r}”不在可选范围内").format(r=role))
+            raise ValidationError("members", i18n.tr("成员角色“{r}”不在可选范围内").format(r=role))
         seen[talent_id] = role or "成员"
     if leader_id:
         seen.pop(leader_id, None)
@@ -62,14 +62,14 @@ def _members(ledger: Ledger, members: list[tuple[str, str]], leader_id: str | No
     for talent_id in seen:
         if not ledger.conn.execute("SELECT 1 FROM talent WHERE id = ? AND deleted_at IS NULL",
                                    (talent_id,)).fetchone():
-            raise ValidationError("members", tr("团队成员不在人才名册中（可能已删除）"))
+            raise ValidationError("members", i18n.tr("团队成员不在人才名册中（可能已删除）"))
     return list(seen.items())
 
 
 def get(ledger: Ledger, team_id: str) -> dict[str, Any]:
     row = ledger.conn.execute("SELECT * FROM teams WHERE id = ? AND deleted_at IS NULL", (team_id,)).fetchone()
     if row is None:
-        raise UserError(tr("人才团队不存在或已删除"))
+        raise UserError(i18n.tr("人才团队不存在或已删除"))
     team = dict(row)
     team["members"] = members(ledger, team_id)
     return team
@@ -90,7 +90,7 @@ def save(ledger: Ledger, values: dict[str, Any], member_rows: list[tuple[str, st
         record = clean(ledger, values)
         rows = _members(ledger, member_rows, record["leader_id"])
         if not rows:
-            raise ValidationError("members", tr("请至少添加一名团队成员"))
+            raise ValidationError("members", i18n.tr("请至少添加一名团队成员"))
         if team_id is None:
             team_id = w.insert("teams", record)
         else:

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.listing import Column, Filter, ListSpec
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import forms, units
 from desktop_app.services.ledger import Ledger
 
@@ -23,7 +23,7 @@ LIST = ListSpec(
         Column("key_task", "kt.name", sort_sql="kt.name"),
         Column("task", "tk.name"),
         Column("department", "dp.name"),
-        Column("role", "t.role", fmt=lambda v: tr("牵头") if v == "lead" else tr("配合")),
+        Column("role", "t.role", fmt=lambda v: i18n.tr("牵头") if v == "lead" else i18n.tr("配合")),
         Column("leader", _CONTACTS.format(col="leader")),
         Column("section", _CONTACTS.format(col="section")),
         Column("handler", _CONTACTS.format(col="handler")),
@@ -63,7 +63,7 @@ def get(ledger: Ledger, assignment_id: str) -> dict[str, Any]:
         "JOIN departments dp ON dp.id = a.department_id WHERE a.id = ? AND a.deleted_at IS NULL",
         (assignment_id,)).fetchone()
     if row is None:
-        raise UserError(tr("任务分工记录不存在或已删除"))
+        raise UserError(i18n.tr("任务分工记录不存在或已删除"))
     out = dict(row)
     contact = ledger.conn.execute(
         "SELECT leader, section, handler FROM assignment_contacts WHERE assignment_id = ? ORDER BY seq",
@@ -87,17 +87,17 @@ def _find_or_create(ledger: Ledger, table: str, parent_col: str, parent_id: str,
 def save(ledger: Ledger, values: dict[str, Any], assignment_id: str | None = None) -> str:
     """Create or edit one assignment line (task + responsible unit + contacts)."""
     doc_id = values.get("document_id")
-    key_task = forms.text(values, "key_task", tr("重点任务"), required=True)
-    task = forms.text(values, "task", tr("具体任务"), required=True)
-    department = forms.text(values, "department", tr("责任单位"), required=True)
+    key_task = forms.text(values, "key_task", i18n.tr("重点任务"), required=True)
+    task = forms.text(values, "task", i18n.tr("具体任务"), required=True)
+    department = forms.text(values, "department", i18n.tr("责任单位"), required=True)
     role = values.get("role") or "support"
     if role not in ("lead", "support"):
-        raise ValidationError("role", tr("分工应为牵头或配合"))
+        raise ValidationError("role", i18n.tr("分工应为牵头或配合"))
     contact = {k: forms.text(values, k, label) for k, label in
-               (("leader", tr("责任领导")), ("section", tr("责任科室")), ("handler", tr("具体承办人")))}
+               (("leader", i18n.tr("责任领导")), ("section", i18n.tr("责任科室")), ("handler", i18n.tr("具体承办人")))}
     if not doc_id or not ledger.conn.execute(
             "SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL", (doc_id,)).fetchone():
-        raise ValidationError("document_id", tr("请选择政策文件"))
+        raise ValidationError("document_id", i18n.tr("请选择政策文件"))
     with ledger.write() as w:
         key_id = _find_or_create(ledger, "key_tasks", "document_id", doc_id, key_task)
         task_id = _find_or_create(ledger, "tasks", "key_task_id", key_id, task)
@@ -135,7 +135,7 @@ class AssignmentNode:
 
     @property
     def role_text(self) -> str:
-        return tr("牵头") if self.role == "lead" else tr("配合")
+        return i18n.tr("牵头") if self.role == "lead" else i18n.tr("配合")
 
     def joined(self, i: int) -> str:
         return "；".join(c[i] for c in self.contacts if c[i])
@@ -217,10 +217,10 @@ def tree(ledger: Ledger) -> list[DocumentNode]:
 
 def save_document(ledger: Ledger, values: dict[str, Any], document_id: str | None = None) -> str:
     record = {
-        "doc_no": forms.text(values, "doc_no", tr("文号"), max_len=60),
-        "title": forms.text(values, "title", tr("文件标题"), required=True, max_len=200),
-        "issuer": forms.text(values, "issuer", tr("发文机关")),
-        "issued_on": forms.iso_date(values, "issued_on", tr("成文日期")),
+        "doc_no": forms.text(values, "doc_no", i18n.tr("文号"), max_len=60),
+        "title": forms.text(values, "title", i18n.tr("文件标题"), required=True, max_len=200),
+        "issuer": forms.text(values, "issuer", i18n.tr("发文机关")),
+        "issued_on": forms.iso_date(values, "issued_on", i18n.tr("成文日期")),
     }
     with ledger.write() as w:
         if document_id is None:
@@ -233,7 +233,7 @@ def document(ledger: Ledger, document_id: str) -> dict[str, Any]:
     row = ledger.conn.execute("SELECT * FROM documents WHERE id = ? AND deleted_at IS NULL",
                               (document_id,)).fetchone()
     if row is None:
-        raise UserError(tr("政策文件不存在或已删除"))
+        raise UserError(i18n.tr("政策文件不存在或已删除"))
     return dict(row)
 
 
@@ -265,13 +265,13 @@ def delete_node(ledger: Ledger, level: str, row_id: str) -> int:
     with ledger.write():
         if not ledger.conn.execute(f"SELECT 1 FROM {level} WHERE id = ? AND deleted_at IS NULL",
                                    (row_id,)).fetchone():
-            raise UserError(tr("记录不存在或已删除"))
+            raise UserError(i18n.tr("记录不存在或已删除"))
         return _cascade(ledger, level, row_id)
 
 
 def save_key_task(ledger: Ledger, document_id: str, values: dict[str, Any], key_task_id: str | None = None) -> str:
-    name = forms.text(values, "name", tr("重点任务"), required=True)
-    seq = forms.number(values, "seq", tr("序号"), integer=True, minimum=1)
+    name = forms.text(values, "name", i18n.tr("重点任务"), required=True)
+    seq = forms.number(values, "seq", i18n.tr("序号"), integer=True, minimum=1)
     with ledger.write() as w:
         document(ledger, document_id)
         if not seq:
@@ -281,7 +281,7 @@ def save_key_task(ledger: Ledger, document_id: str, values: dict[str, Any], key_
             "SELECT name FROM key_tasks WHERE document_id = ? AND seq = ? AND deleted_at IS NULL AND id IS NOT ?",
             (document_id, seq, key_task_id)).fetchone()
         if clash:
-            raise ValidationError("seq", tr("序号 {n} 已用于“{name}”").format(n=seq, name=clash[0]))
+            raise ValidationError("seq", i18n.tr("序号 {n} 已用于“{name}”").format(n=seq, name=clash[0]))
         if key_task_id is None:
             return w.insert("key_tasks", {"document_id": document_id, "seq": seq, "name": name})
         w.update("key_tasks", key_task_id, {"seq": seq, "name": name})
@@ -289,8 +289,8 @@ def save_key_task(ledger: Ledger, document_id: str, values: dict[str, Any], key_
 
 
 def save_task(ledger: Ledger, key_task_id: str, values: dict[str, Any], task_id: str | None = None) -> str:
-    name = forms.text(values, "name", tr("具体任务"), required=True)
-    description = forms.text(values, "description", tr("任务说明"), max_len=2000)
+    name = forms.text(values, "name", i18n.tr("具体任务"), required=True)
+    description = forms.text(values, "description", i18n.tr("任务说明"), max_len=2000)
     with ledger.write() as w:
         if task_id is None:
             seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM tasks WHERE key_task_id = ?",
@@ -309,25 +309,25 @@ def contacts_of(ledger: Ledger, assignment_id: str) -> list[dict[str, str]]:
 
 def save_assignment(ledger: Ledger, task_id: str, values: dict[str, Any], assignment_id: str | None = None) -> str:
     """One responsible unit of a task, with its contact lines (责任领导 / 责任科室 / 具体承办人)."""
-    department = forms.text(values, "department", tr("责任单位"), required=True)
+    department = forms.text(values, "department", i18n.tr("责任单位"), required=True)
     role = values.get("role") or "support"
     if role not in ("lead", "support"):
-        raise ValidationError("role", tr("分工应为牵头或配合"))
+        raise ValidationError("role", i18n.tr("分工应为牵头或配合"))
     lines = []
     for i, c in enumerate(values.get("contacts") or [], start=1):
         line = {k: forms.text(c, k, label, max_len=100) for k, label in
-                (("leader", tr("责任领导")), ("section", tr("责任科室")), ("handler", tr("具体承办人")))}
+                (("leader", i18n.tr("责任领导")), ("section", i18n.tr("责任科室")), ("handler", i18n.tr("具体承办人")))}
         if any(line.values()):
             lines.append({"seq": i, **line})
     with ledger.write() as w:
         if not ledger.conn.execute("SELECT 1 FROM tasks WHERE id = ? AND deleted_at IS NULL", (task_id,)).fetchone():
-            raise UserError(tr("具体任务不存在或已删除"))
+            raise UserError(i18n.tr("具体任务不存在或已删除"))
         dept_id = units.ensure_department(ledger, department)
         dup = ledger.conn.execute(
             "SELECT 1 FROM assignments WHERE task_id = ? AND department_id = ? AND deleted_at IS NULL AND id IS NOT ?",
             (task_id, dept_id, assignment_id)).fetchone()
         if dup:
-            raise ValidationError("department", tr("“{d}”已是本任务的责任单位").format(d=department))
+            raise ValidationError("department", i18n.tr("“{d}”已是本任务的责任单位").format(d=department))
         if assignment_id is None:
             seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM assignments WHERE task_id = ?",
                                       (task_id,)).fetchone()[0]

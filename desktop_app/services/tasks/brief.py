@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
-from desktop_app.i18n import tr
 from desktop_app.reports.document_model import Attachment, DocumentForm
 from desktop_app.reports.monthly_brief import (
     BriefParts,
@@ -43,19 +43,19 @@ class BriefSettings:
 
 
 def scope(ledger: Ledger) -> str:
-    return tr("全镇") if ledger.unit.level in ("township", "zone") else tr("全县")
+    return i18n.tr("全镇") if ledger.unit.level in ("township", "zone") else i18n.tr("全县")
 
 
 def settings(ledger: Ledger) -> BriefSettings:
     unit = ledger.unit.name
     return BriefSettings(
-        issuer=ledger.setting(ISSUER_KEY) or tr("{u}创新生态建设领导小组办公室文件").format(u=unit),
-        number_pattern=ledger.setting(PATTERN_KEY) or tr("{s}创领办〔{{年}}〕{{号}}号").format(s=unit[:1]))
+        issuer=ledger.setting(ISSUER_KEY) or i18n.tr("{u}创新生态建设领导小组办公室文件").format(u=unit),
+        number_pattern=ledger.setting(PATTERN_KEY) or i18n.tr("{s}创领办〔{{年}}〕{{号}}号").format(s=unit[:1]))
 
 
 def doc_number(pattern: str, year: int, n: int) -> str:
     if "{号}" not in pattern:
-        raise ValidationError("number_pattern", tr("发文字号格式中应有 {号}，如 沁创领办〔{年}〕{号}号"))
+        raise ValidationError("number_pattern", i18n.tr("发文字号格式中应有 {号}，如 沁创领办〔{年}〕{号}号"))
     return fill(pattern, {"年": str(year), "号": str(n)}, "number_pattern")
 
 
@@ -90,10 +90,10 @@ def _pct(part: float, whole: float) -> str:
 
 def _names(units: list[str], limit: int = 5) -> str:
     if not units:
-        return tr("无")
+        return i18n.tr("无")
     if len(units) <= limit:
         return "、".join(units)
-    return tr("{names}等{n}个单位").format(names="、".join(units[:limit]), n=len(units))
+    return i18n.tr("{names}等{n}个单位").format(names="、".join(units[:limit]), n=len(units))
 
 
 def main_document(ledger: Ledger) -> tuple[str, str]:
@@ -169,9 +169,9 @@ def check_wording(w: BriefWording, sample: dict[str, str]) -> None:
     for key, text in w.fields().items():
         fill(text, sample, key)
     if not w.title.strip():
-        raise ValidationError("title", tr("请填写通报标题"))
+        raise ValidationError("title", i18n.tr("请填写通报标题"))
     if not w.body.strip():
-        raise ValidationError("body", tr("请填写通报正文"))
+        raise ValidationError("body", i18n.tr("请填写通报正文"))
 
 
 def remember(ledger: Ledger, period: str, n: int, w: BriefWording, s: BriefSettings, *,
@@ -180,7 +180,7 @@ def remember(ledger: Ledger, period: str, n: int, w: BriefWording, s: BriefSetti
     year = (today or date.today()).year
     doc_number(s.number_pattern, year, n)
     if not s.issuer.strip():
-        raise ValidationError("issuer", tr("请填写发文机关标志"))
+        raise ValidationError("issuer", i18n.tr("请填写发文机关标志"))
     ledger.set_setting(WORDING_KEY, json.dumps(asdict(w), ensure_ascii=False))
     ledger.set_setting(ISSUER_KEY, s.issuer.strip())
     ledger.set_setting(PATTERN_KEY, s.number_pattern.strip())
@@ -198,7 +198,7 @@ def document(ledger: Ledger, period: str, *, w: BriefWording | None = None, n: i
     n = n if n is not None else suggest_number(ledger, period, today)
     flagged = progress_print.forms_for(
         ledger, view, keep=lambda r: r.check.flagged or r.status == "滞后",
-        title=tr("{p}逾期、未报送及滞后事项清单").format(p=values["月份"]))
+        title=i18n.tr("{p}逾期、未报送及滞后事项清单").format(p=values["月份"]))
     attachments: list[Attachment] = []
     if view.units:
         rank_form = ranking_print.form_for(ledger, view)

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, UnitStats, rank_units, task_state
 from desktop_app.domain.schedule import EntryCheck, OfficeRule, check_entry
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, evidence, forms
 from desktop_app.services.ledger import Ledger
 
@@ -44,7 +44,7 @@ def parse_holidays(text: str) -> list[str]:
         try:
             out.append(date.fromisoformat(part.replace("/", "-").replace(".", "-")).isoformat())
         except ValueError:
-            raise ValidationError("holidays", tr("节假日“{d}”不是有效日期（格式：2026-10-01）").format(d=part)) from None
+            raise ValidationError("holidays", i18n.tr("节假日“{d}”不是有效日期（格式：2026-10-01）").format(d=part)) from None
     return sorted(set(out))
 
 
@@ -72,10 +72,10 @@ def check_period(value: str, *, today: date | None = None, key: str = "period") 
     try:
         y, m = schedule.parse_period(text if len(text) == 7 else f"{text[:4]}-{text[5:].zfill(2)}")
     except ValueError:
-        raise ValidationError(key, tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value)) from None
+        raise ValidationError(key, i18n.tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value)) from None
     period = f"{y:04d}-{m:02d}"
     if period > schedule.period_of(today or date.today()):
-        raise ValidationError(key, tr("报送期 {p} 在将来").format(p=period))
+        raise ValidationError(key, i18n.tr("报送期 {p} 在将来").format(p=period))
     return period
 
 
@@ -92,7 +92,7 @@ def entry_by_id(ledger: Ledger, entry_id: str) -> dict[str, Any]:
     row = ledger.conn.execute("SELECT * FROM progress_entries WHERE id = ? AND deleted_at IS NULL",
                               (entry_id,)).fetchone()
     if row is None:
-        raise UserError(tr("进展记录不存在或已删除"))
+        raise UserError(i18n.tr("进展记录不存在或已删除"))
     return dict(row)
 
 
@@ -113,23 +113,23 @@ def save_entry(ledger: Ledger, assignment_id: str, values: dict[str, Any], *,
     """
     today = today or date.today()
     period = check_period(values.get("period", ""), today=today)
-    status = forms.choice(values, "status", tr("推进状态"), catalogs.progress_statuses(), required=True)
-    work = forms.text(values, "work_done", tr("工作进展"), max_len=TEXT_MAX)
-    problems = forms.text(values, "problems", tr("存在问题"), max_len=TEXT_MAX)
-    next_steps = forms.text(values, "next_steps", tr("下步打算"), max_len=TEXT_MAX)
+    status = forms.choice(values, "status", i18n.tr("推进状态"), catalogs.progress_statuses(), required=True)
+    work = forms.text(values, "work_done", i18n.tr("工作进展"), max_len=TEXT_MAX)
+    problems = forms.text(values, "problems", i18n.tr("存在问题"), max_len=TEXT_MAX)
+    next_steps = forms.text(values, "next_steps", i18n.tr("下步打算"), max_len=TEXT_MAX)
     if status != "未启动" and not work:
-        raise ValidationError("work_done", tr("请填写本月工作进展（状态为“{s}”）").format(s=status))
+        raise ValidationError("work_done", i18n.tr("请填写本月工作进展（状态为“{s}”）").format(s=status))
     if status == "滞后" and not problems:
-        raise ValidationError("problems", tr("状态为“滞后”时请写明存在问题"))
-    submitted = forms.iso_date(values, "submitted_on", tr("报送日期"), required=True, not_after=today)
+        raise ValidationError("problems", i18n.tr("状态为“滞后”时请写明存在问题"))
+    submitted = forms.iso_date(values, "submitted_on", i18n.tr("报送日期"), required=True, not_after=today)
     if submitted < f"{period}-01":
-        raise ValidationError("submitted_on", tr("报送日期 {d} 早于报送期 {p}").format(d=submitted, p=period))
+        raise ValidationError("submitted_on", i18n.tr("报送日期 {d} 早于报送期 {p}").format(d=submitted, p=period))
     record = {"assignment_id": assignment_id, "period": period, "status": status, "work_done": work,
               "problems": problems, "next_steps": next_steps, "submitted_on": submitted}
     with ledger.write() as w:
         if not ledger.conn.execute("SELECT 1 FROM assignments WHERE id = ? AND deleted_at IS NULL",
                                    (assignment_id,)).fetchone():
-            raise UserError(tr("任务分工记录不存在或已删除"))
+            raise UserError(i18n.tr("任务分工记录不存在或已删除"))
         old = get_entry(ledger, assignment_id, period)
         if old:
             w.update("progress_entries", old["id"], record)

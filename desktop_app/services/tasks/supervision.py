@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.schedule import SupervisionSchedule, SupervisionState
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import evidence, forms, units
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.tasks.progress import office_rule
@@ -43,12 +43,12 @@ class Item:
 
     @property
     def kind_text(self) -> str:
-        return tr("重大") if self.major else tr("一般")
+        return i18n.tr("重大") if self.major else i18n.tr("一般")
 
     @property
     def countdown_text(self) -> str:
         if self.state.closed:
-            return tr("已销号")
+            return i18n.tr("已销号")
         return schedule.countdown_text(self.state.due, self.today)
 
     @property
@@ -88,7 +88,7 @@ def items(ledger: Ledger, *, today: date | None = None, open_only: bool = False)
 def get(ledger: Ledger, item_id: str, *, today: date | None = None) -> Item:
     row = ledger.conn.execute(_SQL + " AND s.id = ?", (item_id,)).fetchone()
     if row is None:
-        raise UserError(tr("督办事项不存在或已删除"))
+        raise UserError(i18n.tr("督办事项不存在或已删除"))
     return _item(row, office_rule(ledger), today or date.today())
 
 
@@ -103,24 +103,24 @@ def values_of(item: Item) -> dict[str, Any]:
 
 def save(ledger: Ledger, values: dict[str, Any], item_id: str | None = None, *, today: date | None = None) -> str:
     today = today or date.today()
-    title = forms.text(values, "title", tr("督办事项"), required=True)
-    detail = forms.text(values, "detail", tr("督办内容"), max_len=2000)
+    title = forms.text(values, "title", i18n.tr("督办事项"), required=True)
+    detail = forms.text(values, "detail", i18n.tr("督办内容"), max_len=2000)
     major = forms.flag(values, "major")
-    assigned = forms.iso_date(values, "assigned_on", tr("交办日期"), required=True, not_after=today)
-    timeline = forms.iso_date(values, "timeline", tr("书面时间表完成时限"))
+    assigned = forms.iso_date(values, "assigned_on", i18n.tr("交办日期"), required=True, not_after=today)
+    timeline = forms.iso_date(values, "timeline", i18n.tr("书面时间表完成时限"))
     if timeline and not major:
-        raise ValidationError("timeline", tr("只有重大事项可按书面时间表办结；一般事项 7 日内办结"))
+        raise ValidationError("timeline", i18n.tr("只有重大事项可按书面时间表办结；一般事项 7 日内办结"))
     if timeline and timeline < assigned:
-        raise ValidationError("timeline", tr("书面时间表完成时限 {t} 早于交办日期 {a}").format(t=timeline, a=assigned))
+        raise ValidationError("timeline", i18n.tr("书面时间表完成时限 {t} 早于交办日期 {a}").format(t=timeline, a=assigned))
     steps = {}
     for step, col in STEP_COLUMNS.items():
-        label = tr(schedule.STEP_LABELS[step]) + tr("日期")
+        label = i18n.tr(schedule.STEP_LABELS[step]) + i18n.tr("日期")
         steps[col] = forms.iso_date(values, col, label, not_after=today)
         if steps[col] and steps[col] < assigned:
-            raise ValidationError(col, tr("{label} {d} 早于交办日期 {a}").format(label=label, d=steps[col], a=assigned))
-    note = forms.text(values, "close_note", tr("办结情况"), max_len=2000)
+            raise ValidationError(col, i18n.tr("{label} {d} 早于交办日期 {a}").format(label=label, d=steps[col], a=assigned))
+    note = forms.text(values, "close_note", i18n.tr("办结情况"), max_len=2000)
     if steps["closed_on"] and not note:
-        raise ValidationError("close_note", tr("销号时请写明办结情况"))
+        raise ValidationError("close_note", i18n.tr("销号时请写明办结情况"))
     task_id = values.get("task_id") or None
     department = str(values.get("department") or "").strip()
     with ledger.write() as w:

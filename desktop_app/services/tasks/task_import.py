@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.i18n import tr
 from desktop_app.services import units
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.tasks import save_document
@@ -45,9 +45,9 @@ class RowError:
     def text(self) -> str:
         if not self.row:
             return self.message
-        where = tr("第 {r} 行").format(r=self.row)
+        where = i18n.tr("第 {r} 行").format(r=self.row)
         if self.column:
-            where += tr("“{c}”").format(c=self.column)
+            where += i18n.tr("“{c}”").format(c=self.column)
         return f"{where}：{self.message}"
 
 
@@ -85,7 +85,7 @@ class ImportPreview:
     def error_text(self, limit: int = 20) -> str:
         shown = [e.text() for e in self.errors[:limit]]
         if len(self.errors) > limit:
-            shown.append(tr("……另有 {n} 处问题").format(n=len(self.errors) - limit))
+            shown.append(i18n.tr("……另有 {n} 处问题").format(n=len(self.errors) - limit))
         return "\n".join(shown)
 
 
@@ -131,13 +131,13 @@ def _open(path: Path, preview: ImportPreview) -> list[_Sheet] | None:
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.is_file():
-        raise UserError(tr("文件不存在：{p}").format(p=path))
+        raise UserError(i18n.tr("文件不存在：{p}").format(p=path))
     head = path.read_bytes()[:8]
     if not head:
-        preview.errors.append(RowError(0, "", tr("文件是空的（0 字节）：{f}").format(f=path.name)))
+        preview.errors.append(RowError(0, "", i18n.tr("文件是空的（0 字节）：{f}").format(f=path.name)))
         return None
     if head == _OLE2:
-        preview.errors.append(RowError(0, "", tr(
+        preview.errors.append(RowError(0, "", i18n.tr(
             "“{f}”是旧版 Excel 97-2003 文件（.xls），只是扩展名改成了 .xlsx；请用 Excel 打开后“另存为”"
             "Excel 工作簿（*.xlsx）再导入").format(f=path.name)))
         return None
@@ -154,7 +154,7 @@ def _open(path: Path, preview: ImportPreview) -> list[_Sheet] | None:
         wb.close()
         return sheets
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, AttributeError):
-        preview.errors.append(RowError(0, "", tr("“{f}”不是有效的 Excel 工作簿（.xlsx），无法读取").format(f=path.name)))
+        preview.errors.append(RowError(0, "", i18n.tr("“{f}”不是有效的 Excel 工作簿（.xlsx），无法读取").format(f=path.name)))
         return None
 
 
@@ -242,15 +242,15 @@ def read_sheet(path: Path | str) -> ImportPreview:
     if not with_header:
         nonempty = [c for c in candidates if not c[0].empty]
         if not nonempty:
-            preview.errors.append(RowError(0, "", tr("“{f}”里没有任何内容").format(f=path.name)))
+            preview.errors.append(RowError(0, "", i18n.tr("“{f}”里没有任何内容").format(f=path.name)))
             return preview
         ws, last, _found, missing = min(nonempty, key=lambda c: len(c[3]))
         preview.sheet = ws.title
         if len(missing) == len(REQUIRED):
-            preview.errors.append(RowError(0, "", tr(
+            preview.errors.append(RowError(0, "", i18n.tr(
                 "工作表“{s}”中找不到任务清单表头（应有：{cols}）").format(s=ws.title, cols="、".join(COLUMNS))))
         else:
-            preview.errors.append(RowError(last, "", tr("表头缺少列：{cols}").format(cols="、".join(missing))))
+            preview.errors.append(RowError(last, "", i18n.tr("表头缺少列：{cols}").format(cols="、".join(missing))))
         return preview
     ws, last, cols, _ = with_header[0]
     preview.sheet = ws.title
@@ -261,7 +261,7 @@ def read_sheet(path: Path | str) -> ImportPreview:
                 preview.title = _clean(m.group(1), TASK)
     _read_lines(ws, last + 1, cols, preview)
     if not preview.lines and not preview.errors:
-        preview.errors.append(RowError(0, "", tr("工作表“{s}”表头下面没有任务行").format(s=ws.title)))
+        preview.errors.append(RowError(0, "", i18n.tr("工作表“{s}”表头下面没有任务行").format(s=ws.title)))
     return preview
 
 
@@ -277,7 +277,7 @@ def _read_lines(ws, first: int, cols: dict[str, int], preview: ImportPreview) ->
         if KEY_SEQ in cols and v[KEY_SEQ]:
             parsed = _seq(v[KEY_SEQ])
             if parsed is None or parsed < 1:
-                err(RowError(r, KEY_SEQ, tr("序号应为正整数，现为“{v}”").format(v=v[KEY_SEQ])))
+                err(RowError(r, KEY_SEQ, i18n.tr("序号应为正整数，现为“{v}”").format(v=v[KEY_SEQ])))
                 parsed = seq or 1
         else:
             parsed = None
@@ -285,38 +285,38 @@ def _read_lines(ws, first: int, cols: dict[str, int], preview: ImportPreview) ->
         if key and key != prev.get(KEY_TASK):
             if parsed is None:
                 if KEY_SEQ in cols:
-                    err(RowError(r, KEY_SEQ, tr("重点任务“{k}”没有序号").format(k=key)))
+                    err(RowError(r, KEY_SEQ, i18n.tr("重点任务“{k}”没有序号").format(k=key)))
                 parsed = next_seq
             seq = parsed
         elif parsed is not None and parsed != seq:
             if not key:
-                err(RowError(r, KEY_TASK, tr("序号 {n} 没有填写重点任务").format(n=parsed)))
+                err(RowError(r, KEY_TASK, i18n.tr("序号 {n} 没有填写重点任务").format(n=parsed)))
             seq = parsed
         key = key or prev.get(KEY_TASK, "")
         if not key:
-            err(RowError(r, KEY_TASK, tr("没有重点任务（表中第一行任务须写明序号和重点任务）")))
+            err(RowError(r, KEY_TASK, i18n.tr("没有重点任务（表中第一行任务须写明序号和重点任务）")))
             continue
         if key_names.setdefault(seq, key) != key:
-            err(RowError(r, KEY_SEQ, tr("序号 {n} 已用于“{k}”").format(n=seq, k=key_names[seq])))
+            err(RowError(r, KEY_SEQ, i18n.tr("序号 {n} 已用于“{k}”").format(n=seq, k=key_names[seq])))
         next_seq = max(next_seq, seq + 1)
         new_key = key != prev.get(KEY_TASK)
         task = v[TASK] or ("" if new_key else prev.get(TASK, ""))
         if not task:
-            err(RowError(r, TASK, tr("重点任务“{k}”下这一行没有具体任务").format(k=key)))
+            err(RowError(r, TASK, i18n.tr("重点任务“{k}”下这一行没有具体任务").format(k=key)))
             prev = {KEY_TASK: key}
             continue
         new_task = new_key or task != prev.get(TASK)
         unit = v[UNIT] or ("" if new_task else prev.get(UNIT, ""))
         if not unit:
-            err(RowError(r, UNIT, tr("具体任务“{t}”没有填写责任单位").format(t=task)))
+            err(RowError(r, UNIT, i18n.tr("具体任务“{t}”没有填写责任单位").format(t=task)))
             prev = {KEY_TASK: key, TASK: task}
             continue
         if not v[UNIT] and not (v[LEADER] or v[SECTION] or v[HANDLER]):
-            err(RowError(r, UNIT, tr("这一行没有责任单位，也没有责任人")))
+            err(RowError(r, UNIT, i18n.tr("这一行没有责任单位，也没有责任人")))
             continue
         for name, limit in MAX_LEN.items():
             if len(v[name]) > limit:
-                err(RowError(r, name, tr("内容过长（{n} 字，最多 {m} 字）").format(n=len(v[name]), m=limit)))
+                err(RowError(r, name, i18n.tr("内容过长（{n} 字，最多 {m} 字）").format(n=len(v[name]), m=limit)))
         preview.lines.append(ImportLine(r, seq, key, task, unit, v[LEADER], v[SECTION], v[HANDLER]))
         prev = {KEY_TASK: key, TASK: task, UNIT: unit}
 
@@ -328,9 +328,9 @@ def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any
     unit are one assignment with several contact lines, as in the seed.
     """
     if preview.errors:
-        raise UserError(tr("任务清单有 {n} 处问题，未导入：\n{e}").format(n=len(preview.errors), e=preview.error_text()))
+        raise UserError(i18n.tr("任务清单有 {n} 处问题，未导入：\n{e}").format(n=len(preview.errors), e=preview.error_text()))
     if not preview.lines:
-        raise UserError(tr("任务清单没有任务行，未导入"))
+        raise UserError(i18n.tr("任务清单没有任务行，未导入"))
     with ledger.write() as w:
         doc_id = document.get("id")
         if not doc_id:
@@ -341,7 +341,7 @@ def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any
             doc_id = existing[0] if existing else save_document(ledger, document)
         if ledger.conn.execute("SELECT 1 FROM key_tasks WHERE document_id = ? AND deleted_at IS NULL",
                                (doc_id,)).fetchone():
-            raise UserError(tr("该文件的任务清单已在台账中；如需重新导入，请先删除原有任务"))
+            raise UserError(i18n.tr("该文件的任务清单已在台账中；如需重新导入，请先删除原有任务"))
         key_ids: dict[tuple[int, str], str] = {}
         task_ids: dict[tuple[str, str], str] = {}
         assignment_ids: dict[tuple[str, str], str] = {}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.i18n import tr
 from desktop_app.services import catalogs, forms, targets
 from desktop_app.services.ledger import Ledger
 
@@ -42,7 +42,7 @@ class YearCheck:
 
     @property
     def state_text(self) -> str:
-        return self.status or tr("待填报")
+        return self.status or i18n.tr("待填报")
 
 
 @dataclass(frozen=True)
@@ -84,26 +84,26 @@ def for_task(ledger: Ledger, task_id: str, *, today: date | None = None) -> list
 def _metric(values: dict[str, Any]) -> dict[str, Any]:
     kind = values.get("kind") or "manual"
     if kind not in KINDS:
-        raise ValidationError("kind", tr("统计口径“{k}”不在可选范围内").format(k=kind))
+        raise ValidationError("kind", i18n.tr("统计口径“{k}”不在可选范围内").format(k=kind))
     metric: dict[str, Any] = {"kind": kind}
     if kind == "enterprise_title_count":
-        metric["title"] = forms.choice(values, "title", tr("企业称号"),
+        metric["title"] = forms.choice(values, "title", i18n.tr("企业称号"),
                                        [t["name"] for t in catalogs.enterprise_titles()], required=True)
     elif kind == "platform_count":
-        ptype = forms.choice(values, "platform_type", tr("平台类型"), catalogs.platform_types())
+        ptype = forms.choice(values, "platform_type", i18n.tr("平台类型"), catalogs.platform_types())
         if ptype:
             metric["types"] = [ptype]
     elif kind == "talent_count":
         metric["high_level"] = bool(forms.flag(values, "high_level"))
     if kind in ("enterprise_title_count", "platform_count"):
-        level = forms.choice(values, "level", tr("级别"), catalogs.platform_levels())
+        level = forms.choice(values, "level", i18n.tr("级别"), catalogs.platform_levels())
         if level:
             metric["min_level" if kind == "platform_count" else "level"] = level
     if kind in ("enterprise_title_count", "platform_count", "talent_count"):
-        since = forms.number(values, "since_year", tr("起算年份"), integer=True, minimum=None)
+        since = forms.number(values, "since_year", i18n.tr("起算年份"), integer=True, minimum=None)
         if since:
             if not 2000 <= since <= 2100:
-                raise ValidationError("since_year", tr("起算年份应为四位年份"))
+                raise ValidationError("since_year", i18n.tr("起算年份应为四位年份"))
             metric["since_year"] = since
     return metric
 
@@ -115,19 +115,19 @@ def parse_year_values(text: str) -> list[tuple[int, float]]:
     """"2020:3；2023:10" (or "2023年10") → [(2020, 3.0), (2023, 10.0)]."""
     parts = [p.strip() for p in re.split(r"[;；,，、\n]", str(text or "")) if p.strip()]
     if not parts:
-        raise ValidationError("year_values", tr("请填写目标年份和目标值，如 2023:10"))
+        raise ValidationError("year_values", i18n.tr("请填写目标年份和目标值，如 2023:10"))
     out: dict[int, float] = {}
     for part in parts:
         m = _YEAR_VALUE.fullmatch(part)
         if not m:
-            raise ValidationError("year_values", tr("“{p}”应写成 年份:目标值，如 2023:10").format(p=part))
+            raise ValidationError("year_values", i18n.tr("“{p}”应写成 年份:目标值，如 2023:10").format(p=part))
         year, value = int(m.group(1)), float(m.group(2))
         if not 2000 <= year <= 2100:
-            raise ValidationError("year_values", tr("目标年份 {y} 不合理").format(y=year))
+            raise ValidationError("year_values", i18n.tr("目标年份 {y} 不合理").format(y=year))
         if value < 0:
-            raise ValidationError("year_values", tr("目标值不能为负数：{p}").format(p=part))
+            raise ValidationError("year_values", i18n.tr("目标值不能为负数：{p}").format(p=part))
         if year in out:
-            raise ValidationError("year_values", tr("{y} 年写了两次").format(y=year))
+            raise ValidationError("year_values", i18n.tr("{y} 年写了两次").format(y=year))
         out[year] = value
     return sorted(out.items())
 
@@ -138,8 +138,8 @@ def format_year_values(years: tuple[YearCheck, ...]) -> str:
 
 def save(ledger: Ledger, task_id: str, values: dict[str, Any], target_id: str | None = None) -> str:
     """A target on a task: indicator, unit, yearly values and how its actual is counted."""
-    indicator = forms.text(values, "indicator", tr("指标"), required=True)
-    measure = forms.text(values, "measure_unit", tr("计量单位"), max_len=10)
+    indicator = forms.text(values, "indicator", i18n.tr("指标"), required=True)
+    measure = forms.text(values, "measure_unit", i18n.tr("计量单位"), max_len=10)
     year_values = parse_year_values(values.get("year_values", ""))
     metric = _metric(values)
     with ledger.write() as w:
@@ -147,7 +147,7 @@ def save(ledger: Ledger, task_id: str, values: dict[str, Any], target_id: str | 
             "SELECT kt.document_id FROM tasks t JOIN key_tasks kt ON kt.id = t.key_task_id "
             "WHERE t.id = ? AND t.deleted_at IS NULL", (task_id,)).fetchone()
         if task is None:
-            raise UserError(tr("具体任务不存在或已删除"))
+            raise UserError(i18n.tr("具体任务不存在或已删除"))
         record = {"indicator": indicator, "measure_unit": measure, "metric": json.dumps(metric, ensure_ascii=False),
                   "task_id": task_id, "document_id": task[0], "scope": ledger.unit.name}
         if target_id is None:

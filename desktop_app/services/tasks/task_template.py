@@ -5,7 +5,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from desktop_app.i18n import tr
+from desktop_app import i18n
 from desktop_app.reports import write_xlsx
 from desktop_app.reports.pdf_page import table_geometry
 from desktop_app.reports.pdf_table import column_widths
@@ -15,11 +15,11 @@ from desktop_app.reports.xlsx import UNIT_MM
 
 def template_notes() -> list[str]:
     return [
-        tr("填写说明：1．表头两行不要改动；表格跨页时重复的表头在导入时自动跳过。"),
-        tr("2．序号、重点任务、具体任务可以合并单元格（合并视为向下填充），也可以每行重复填写；新的重点任务须写序号。"),
-        tr("3．每行填写一个责任单位的一组责任人；同一单位有多组责任人时，下一行的责任单位可留空或合并。"),
-        tr("4．每项具体任务列出的第一个责任单位为牵头单位，其余为配合单位；多人写在同一单元格内，用空格分开。"),
-        tr("5．请保存为 Excel 工作簿（*.xlsx）后导入；导入前会先预览，有问题的行逐条列出，全部无误才导入。"),
+        i18n.tr("填写说明：1．表头两行不要改动；表格跨页时重复的表头在导入时自动跳过。"),
+        i18n.tr("2．序号、重点任务、具体任务可以合并单元格（合并视为向下填充），也可以每行重复填写；新的重点任务须写序号。"),
+        i18n.tr("3．每行填写一个责任单位的一组责任人；同一单位有多组责任人时，下一行的责任单位可留空或合并。"),
+        i18n.tr("4．每项具体任务列出的第一个责任单位为牵头单位，其余为配合单位；多人写在同一单元格内，用空格分开。"),
+        i18n.tr("5．请保存为 Excel 工作簿（*.xlsx）后导入；导入前会先预览，有问题的行逐条列出，全部无误才导入。"),
     ]
 
 

@@ -7,6 +7,7 @@ ids that pass the current search and filters, in sort order — cheap even for
 The window, the CLI and the benchmarks use these same two functions.
 """
 
+import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ class ListSpec:
     char_table: str | None = None       # FTS5 one-token-per-character table (1–2 characters, see 0004)
     default_sort: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    def tables_read(self) -> frozenset[str]:
+        """Every table the list's SQL reads (a view of it is stale when one of them changes)."""
+        text = " ".join([f"FROM {self.table}", self.joins, self.where, *(c.sql for c in self.columns),
+                         *(f.sql for f in self.filters)])
+        return frozenset(re.findall(r"(?:FROM|JOIN)\s+(?:temp\.)?(\w+)", text)) - {"temp"}
 
     def column(self, key: str) -> Column:
         for col in self.columns:

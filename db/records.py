@@ -1,13 +1,15 @@
 """Audited row writes: every insert, update and delete leaves an audit row.
 
 Services call these inside ``transaction(conn)``; the audit row is written in
-the same transaction as the change, so the two cannot disagree.
+the same transaction as the change, so the two cannot disagree. The writer
+also remembers which rows it touched (``touched``: table → ids, ``None`` for
+"many rows"), so the caller can say what a write changed.
 """
 
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +34,15 @@ class Writer:
         self.operator = operator
         self.unit_id = unit_id
         self._cols: dict[str, set[str]] = {}
+        self.touched: dict[str, set[str | None]] = {}
+
+    def touch(self, table: str, row_id: str | None) -> None:
+        """Record a change to ``table`` (``row_id`` None: many or unknown rows)."""
+        self.touched.setdefault(table, set()).add(row_id)
+
+    def take_touched(self) -> dict[str, set[str | None]]:
+        taken, self.touched = self.touched, {}
+        return taken
 
     def columns(self, table: str) -> set[str]:
         if table not in self._cols:
@@ -40,6 +51,7 @@ class Writer:
 
     def log(self, action: str, table: str, row_id: str | None, old: Mapping | None = None,
             new: Mapping | None = None, reason: str | None = None) -> None:
+        self.touch(table, row_id if action != "bulk" else None)
         self.conn.execute(
             "INSERT INTO audit_log (at, operator, action, table_name, row_id, old_values, new_values, reason)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -56,6 +68,7 @@ class Writer:
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             [row[n] for n in names],
         )
+        self.touch(table, row["id"])
         if audit:
             self.log("insert", table, row["id"], None, _printable(row))
         return row["id"]
@@ -117,13 +130,46 @@ class Writer:
         )
         self.log("delete", table, row_id, None, {"deleted_at": stamp}, reason)
 
-    def delete_children(self, table: str, parent_col: str, parent_id: str) -> None:
-        """Remove child rows that are always replaced with their parent."""
-        old = [dict(r) for r in self.conn.execute(
-            f"SELECT * FROM {table} WHERE {parent_col} = ?", (parent_id,))]
-        if old:
-            self.conn.execute(f"DELETE FROM {table} WHERE {parent_col} = ?", (parent_id,))
-            self.log("delete", table, parent_id, {"rows": old}, None)
+    def sync_children(self, table: str, parent_col: str, parent_id: str, rows: Sequence[Mapping[str, Any]],
+                      *, key: Sequence[str]) -> list[str]:
+        """Make the children of one parent equal ``rows``, keeping the ids of rows that still exist.
+
+        A new row takes the id it carries (``id``, when that child belongs to
+        this parent), else the id of an old child with the same ``key`` values,
+        else the id of the next old child left over (an edit in place); only
+        rows left over are deleted and only genuinely new rows inserted, so an
+        unchanged save writes nothing and package exchange sees stable ids.
+        Returns the ids in the order of ``rows``.
+        """
+        old = {r["id"]: dict(r) for r in self.conn.execute(
+            f"SELECT * FROM {table} WHERE {parent_col} = ? ORDER BY rowid", (parent_id,))}
+        free = dict(old)
+        chosen: list[str | None] = []
+        for row in rows:
+            rid = row.get("id")
+            if rid in free:
+                free.pop(rid)
+            else:
+                wanted = tuple(row.get(k) for k in key)
+                rid = next((i for i, o in free.items() if tuple(o.get(k) for k in key) == wanted), None)
+                if rid is not None:
+                    free.pop(rid)
+            chosen.append(rid)
+        leftover = list(free)
+        chosen = [rid if rid is not None else (leftover.pop(0) if leftover else None) for rid in chosen]
+        for rid in leftover:  # deleted first: an update below may take a key one of them held
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+            self.log("delete", table, rid, _printable(old[rid]), None)
+        ids = []
+        for row, rid in zip(rows, chosen, strict=True):
+            values = {k: v for k, v in row.items() if k != "id"}
+            values[parent_col] = parent_id
+            if rid is None:
+                ids.append(self.insert(table, values))
+            else:
+                self.update(table, rid, values)
+                ids.append(rid)
+        return ids
 
 
 def _printable(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -54,7 +54,11 @@ class LazyTabs(Mapping[str, QWidget]):
         self.pages.addTab(page, title)
 
     def clear(self) -> None:
-        """Drop every page (and tab) — when the window switches ledgers."""
+        """Drop every page (and tab) — when the window switches ledgers. Built tabs are torn down first."""
+        for tab in self.built():
+            teardown = getattr(tab, "teardown", None)
+            if teardown is not None:
+                teardown()
         while self.pages.count():
             page = self.pages.widget(0)
             self.pages.removeTab(0)

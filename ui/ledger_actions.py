@@ -61,7 +61,7 @@ def restore(window) -> None:
     if answer != QMessageBox.StandardButton.Yes:
         return
     path, operator = window.ledger.path, window.ledger.operator
-    window.ledger.close()
+    window.close_ledger()
     try:
         kept = maintenance.restore(path, name)
     except UserError as exc:
@@ -69,7 +69,6 @@ def restore(window) -> None:
         window.set_ledger(open_ledger(path, operator))
         return
     window.set_ledger(open_ledger(path, operator))
-    window.ledger_changed.emit()
     QMessageBox.information(window, window.tr("恢复台账"),
                             window.tr("已恢复。原台账另存为：{path}").format(path=kept))
 

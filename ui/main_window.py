@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.ledger import Ledger
+from ui.common.ledger_view import events_for, release
 from ui import ledger_actions, report_menu
 from ui.enterprises.tab import EnterprisesTab
 from ui.lazy_tabs import LazyTabs, TabPages
@@ -18,7 +19,7 @@ TAB_CLASSES = (("tasks", TasksTab, "任务"), ("enterprises", EnterprisesTab, "�
 
 
 class MainWindow(QMainWindow):
-    ledger_changed = Signal()   # any write; every tab refreshes itself
+    ledger_changed = Signal(object)   # Changes of every committed write to the open ledger
 
     def __init__(self, ledger: Ledger):
         super().__init__()
@@ -38,12 +39,17 @@ class MainWindow(QMainWindow):
 
     # ---- ledger ---------------------------------------------------------
     def set_ledger(self, ledger: Ledger) -> None:
-        if self.ledger is not ledger:
-            self.ledger.close()
-        self.ledger = ledger
-        QSettings().setValue("ledger/last_path", str(ledger.path))
+        """Show ``ledger``: the views of the previous one are torn down before it closes."""
         current = self.tabs.currentIndex()
-        self.tab_widgets.clear()
+        if self.ledger is not ledger:
+            self.close_ledger()
+        else:
+            self._detach()
+        self.ledger = ledger
+        self._closed = False
+        self._events = events_for(ledger)
+        self._events.changed.connect(self.ledger_changed)
+        QSettings().setValue("ledger/last_path", str(ledger.path))
         self.tabs.blockSignals(True)  # adding pages must not build them
         for key, cls, title in TAB_CLASSES:
             self.tab_widgets.add(key, self.tr(title), lambda k=key, c=cls: self._build_tab(k, c, ledger))
@@ -58,11 +64,34 @@ class MainWindow(QMainWindow):
         self._status["path"].setText(self.tr("台账：{path}").format(path=ledger.path))
 
     def _build_tab(self, key: str, cls, ledger: Ledger):
-        tab = cls(ledger, self)
+        tab = cls(ledger, self)  # a LedgerView: it hears the ledger's changes itself
         tab.setObjectName(f"tab_{key}")
-        tab.changed.connect(self.ledger_changed)
-        self.ledger_changed.connect(tab.refresh)
         return tab
+
+    def _detach(self) -> None:
+        """Tear down every view of the current ledger (tabs, tool windows, the change signal)."""
+        self.tab_widgets.clear()
+        self._close_tool_windows()
+        if getattr(self, "_events", None) is not None:
+            self._events.changed.disconnect(self.ledger_changed)
+            self._events = None
+
+    def close_ledger(self) -> None:
+        """Views first, then the ledger (restore swaps the file underneath; set_ledger follows)."""
+        self._detach()
+        if not getattr(self, "_closed", False):
+            release(self.ledger)
+            self.ledger.close()
+            self._closed = True
+
+    def _close_tool_windows(self) -> None:
+        for attr in ("_targets_window", "_rewards_window"):
+            win = getattr(self, attr, None)
+            if win is not None:
+                win.teardown()
+                win.close()
+                win.deleteLater()
+                setattr(self, attr, None)
 
     # ---- menus ----------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None, enabled: bool = True) -> QAction:
@@ -130,5 +159,5 @@ class MainWindow(QMainWindow):
             unit=self.ledger.unit.name, path=self.ledger.path, fonts=report_fonts.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.ledger.close()
+        self.close_ledger()
         super().closeEvent(event)

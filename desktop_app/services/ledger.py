@@ -6,7 +6,7 @@ that uses them; WAL lets readers and the one writer work side by side).
 """
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,36 @@ def level_label(level: str) -> str:
             "city": i18n.tr("市")}.get(level, level)
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What one committed write touched: table → row ids (``None`` among them: many rows).
+
+    Like Anki's ``OpChanges``: the window hands it to every tab, and a tab
+    refreshes only when it shows one of the tables.
+    """
+
+    tables: dict[str, frozenset[str | None]]
+
+    def touches(self, tables: Iterable[str]) -> bool:
+        return not self.tables.keys().isdisjoint(tables)
+
+    def ids(self, table: str) -> frozenset[str | None]:
+        return self.tables.get(table, frozenset())
+
+    def __bool__(self) -> bool:
+        return bool(self.tables)
+
+
+EVERYTHING = "*"  # a Changes naming this table: the whole ledger (restore, another ledger opened)
+
+
+def everything() -> Changes:
+    return Changes({EVERYTHING: frozenset({None})})
+
+
+Listener = Callable[[Changes], None]
+
+
 @dataclass
 class Ledger:
     path: Path
@@ -46,24 +76,53 @@ class Ledger:
     unit: Unit
     operator: str
     _writer: Writer | None = field(default=None, repr=False)
+    listeners: list[Listener] = field(default_factory=list, repr=False)  # shared with reopen()ed copies
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
         """One transaction with an audit trail: ``with ledger.write() as w: …``.
 
         A full disk or a file turned read-only rolls the whole write back and
-        becomes one clear message.
+        becomes one clear message. After the outermost write commits, every
+        listener hears what it changed.
         """
+        outermost = not self.conn.in_transaction
         try:
             with connection.transaction(self.conn):
                 yield self.writer
         except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "full" in text:
-                raise UserError(i18n.tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
-            if "readonly" in text or "read-only" in text:
-                raise UserError(i18n.tr("台账文件为只读，未能保存：{path}").format(path=self.path)) from exc
+            if outermost:
+                self.writer.take_touched()
+            self._raise_for(exc)
+        except BaseException:
+            if outermost:
+                self.writer.take_touched()
             raise
+        if outermost:
+            self._publish(self.writer.take_touched())
+
+    def _publish(self, touched: dict[str, set[str | None]]) -> None:
+        touched.pop("audit_log", None)
+        if touched:
+            changes = Changes({t: frozenset(ids) for t, ids in touched.items()})
+            for listener in list(self.listeners):
+                listener(changes)
+
+    def subscribe(self, listener: Listener) -> None:
+        if listener not in self.listeners:
+            self.listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self.listeners:
+            self.listeners.remove(listener)
+
+    def _raise_for(self, exc: sqlite3.OperationalError) -> None:
+        text = str(exc).lower()
+        if "full" in text:
+            raise UserError(i18n.tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
+        if "readonly" in text or "read-only" in text:
+            raise UserError(i18n.tr("台账文件为只读，未能保存：{path}").format(path=self.path)) from exc
+        raise exc
 
     @property
     def writer(self) -> Writer:
@@ -72,7 +131,8 @@ class Ledger:
         return self._writer
 
     def reopen(self) -> "Ledger":
-        return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator)
+        return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator,
+                      listeners=self.listeners)
 
     def close(self) -> None:
         try:

@@ -333,9 +333,8 @@ def save_target(ledger: Ledger, values: dict[str, Any], milestones: list[tuple[A
         else:
             _own_target(ledger, target_id, i18n.tr("内置目标来自政策文件，不能修改；可填报实际值或新增本级目标"))
             w.update("targets", target_id, out)
-            w.delete_children("target_values", "target_id", target_id)
-        for year, value in years:
-            w.insert("target_values", {"target_id": target_id, "year": year, "value": value})
+        w.sync_children("target_values", "target_id", target_id,
+                        [{"year": year, "value": value} for year, value in years], key=("year",))
     return target_id
 
 

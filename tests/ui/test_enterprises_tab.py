@@ -70,6 +70,7 @@ def test_enter_full_return_sign_off_and_coverage_moves(tab, qtbot, tmp_path):
     assert ret.projects[0].spending == 40.25 and ret.other_activities == (11,)
     assert evidence.count(tab.ledger, "surveys", sid) == 1
     panel = tab.page.signoff
+    tab.page.show_section(panel)  # the clerk opens the 销号 section
     assert panel.marks["has_institution"].text() == "✔" and panel.marks["has_evidence"].text() == "✔"
     assert panel.confirm_button.isEnabled() and "符合销号条件" in panel.verdict.text()
     assert "已开展待核 1" in tab.summary.text()
@@ -80,6 +81,7 @@ def test_enter_full_return_sign_off_and_coverage_moves(tab, qtbot, tmp_path):
     assert signoff.status(tab.ledger, eid, PERIOD).signed_off
     assert "覆盖率 <b>50.0%</b>" in tab.summary.text() and "已销号 <b>1</b>" in tab.summary.text()
     assert [town.item(0, c).text() for c in (0, 1, 4, 5)] == ["合计", "2", "1", "50.0%"]
+    tab.side.setCurrentWidget(tab.page)  # back to the enterprise: redrawn once shown
     assert tab.page.state.text().strip() == "已销号"
     assert panel.history.rowCount() == 1 and panel.history.item(0, 2).text() == "确认销号"
     assert not panel.confirm_button.isEnabled() and panel.revoke_button.isEnabled()
@@ -177,7 +179,7 @@ def test_copy_previous_period(tab, qtbot):
 def test_reject_needs_a_reason_and_is_kept(tab, qtbot):
     eid = _select(tab, "龙港甲煤业有限公司")
     surveys.save(tab.ledger, eid, {"period": PERIOD, "other_activities": [4]})
-    tab.refresh()
+    tab.page.show_section(tab.page.signoff)
     seen = {}
 
     def reason(dialog):

@@ -104,6 +104,7 @@ def test_add_enterprise_bad_code_then_good(window, qtbot):
 
 def test_delete_asks_first(window, qtbot):
     tab = window.tab_widgets["platforms"]
+    window.tabs.setCurrentWidget(tab)
     tab.view.selectRow(0)
     name = tab.model.data(tab.model.index(0, 0))
     n = tab.model.rowCount()

@@ -3,13 +3,14 @@
 Each tab subclass says what it lists (a ListSpec from its service), which
 filters it offers, which fields its dialog has, and which service functions
 save and delete. Everything else — debounced search, paging, counts,
-double-click to edit, Del to delete — is here once.
+double-click to edit, Del to delete, refreshing when the ledger changes one
+of the tables it ``shows`` — is here once.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource
+from ui.common.ledger_view import LedgerView
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.common.table_model import LedgerTableModel
 
 
-class ListTab(QWidget):
-    changed = Signal()          # this tab wrote to the ledger
+class ListTab(LedgerView, QWidget):
+    """``shows``: the tables the list's SQL reads, and what a subclass adds (its detail, its page)."""
 
     noun = ""                   # 企业, 人才 … (for titles and messages)
     search_hint = ""
@@ -98,7 +100,9 @@ class ListTab(QWidget):
             if key in self.model.keys:
                 self.view.setColumnWidth(self.model.keys.index(key), width)
         self.view.doubleClicked.connect(lambda _: self.edit_current())
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._shown_id: str | None = None   # the record the tab's detail (page, panel) is about
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._after_reset)
         delete = QAction(self.view)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.triggered.connect(self.delete_current)
@@ -109,6 +113,8 @@ class ListTab(QWidget):
         layout.addWidget(self.view, 1)
         self._update_count()
         self._update_buttons()
+        self.shows = self.shows | self.spec().tables_read()
+        self.watch_ledger(ledger)
 
     # ---- what a subclass provides --------------------------------------
     def spec(self):
@@ -138,16 +144,30 @@ class ListTab(QWidget):
     def describe(self, record: dict[str, Any]) -> str:
         return str(record.get("name", ""))
 
+    def current_record_changed(self, record_id: str | None) -> None:
+        """The selected record is another one (or none): a subclass redraws its detail."""
+
     # ---- behaviour -----------------------------------------------------
     def _apply(self, fn, *args) -> None:
-        fn(*args)
-        self._update_count()
-        self._update_buttons()
+        fn(*args)  # search, filter: the model resets, _after_reset follows
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def _after_reset(self) -> None:
+        """After any reload (a write, search, filter, sort): the same record stays selected if it is
+        still listed, and the detail follows the selection or clears — never a row no longer shown."""
+        if self._shown_id:
+            self.select_record(self._shown_id)
+        self._selection_changed()
         self._update_count()
+
+    def _selection_changed(self, *_args) -> None:
         self._update_buttons()
+        now = self.current_id()
+        if now != self._shown_id:
+            self._shown_id = now
+            self.current_record_changed(now)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
@@ -178,9 +198,7 @@ class ListTab(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != RecordDialog.DialogCode.Accepted:
             return None
-        self.refresh()
-        self.changed.emit()
-        saved = dialog.result_value
+        saved = dialog.result_value  # the save refreshed the list already (the ledger's change)
         if saved:
             self.select_record(saved)
         return saved
@@ -211,5 +229,3 @@ class ListTab(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.noun, str(exc))
             return
-        self.refresh()
-        self.changed.emit()

@@ -29,6 +29,7 @@ class LedgerTableModel(QAbstractTableModel):
         self.query = ListQuery()
         self._rowids: list[int] = []
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._ids: dict[int, str | None] = {}   # rowid → record id, asked for by selection and detail
         self.refresh()
 
     # ---- querying -------------------------------------------------------
@@ -36,6 +37,7 @@ class LedgerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rowids = self.source.rowids(self.query)
         self._pages.clear()
+        self._ids.clear()
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
@@ -73,10 +75,13 @@ class LedgerTableModel(QAbstractTableModel):
         return self._rowids[row]
 
     def record_id(self, row: int) -> str | None:
-        return self.source.record_id(self._rowids[row])
+        rowid = self._rowids[row]
+        if rowid not in self._ids:
+            self._ids[rowid] = self.source.record_id(rowid)
+        return self._ids[rowid]
 
     def row_of_record(self, record_id: str) -> int | None:
-        rowid = self.source.rowid_of(record_id)
+        rowid = next((r for r, i in self._ids.items() if i == record_id), None) or self.source.rowid_of(record_id)
         try:
             return self._rowids.index(rowid) if rowid is not None else None
         except ValueError:

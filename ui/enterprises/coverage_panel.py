@@ -1,7 +1,7 @@
 """Coverage of the 规上 enterprises for the chosen period, by township and by industry.
 
-Recounted from the ledger on every refresh (the window refreshes after each
-write), so a confirmed 销号 shows here at once.
+Recounted when the ledger changes what it counts, so a confirmed 销号 shows
+here at once — or, while the panel is behind another page, when it is shown.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import catalogs, metrics, units
 from desktop_app.services.ledger import Ledger
+from ui.common.ledger_view import LedgerView
 
 HEADERS = ("规上企业", "开展创新活动", "有研发机构", "已销号", "覆盖率", "研发机构占比")
 
@@ -26,7 +27,10 @@ def _pct(rate: float, whole: int) -> str:
     return f"{rate * 100:.1f}%" if whole else "—"
 
 
-class CoveragePanel(QWidget):
+class CoveragePanel(LedgerView, QWidget):
+    shows = frozenset({"enterprises", "units", "surveys", "survey_institutions", "survey_projects", "signoffs",
+                       "evidence_files"})
+
     def __init__(self, ledger: Ledger, parent=None):
         super().__init__(parent)
         self.ledger = ledger
@@ -46,20 +50,20 @@ class CoveragePanel(QWidget):
             self.tables[by] = t
             v.addWidget(QLabel(self.tr(title)))
             v.addWidget(t, 1)
+        self.mark_stale()  # counted when first looked at
+        self.watch_ledger(ledger)
 
     def show_period(self, period: str) -> None:
+        if period == self.period:
+            return
         self.period = period
-        self.stale = True
         if self.isVisible():
             self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API): counted when looked at, not on every save
-        super().showEvent(event)
-        if getattr(self, "stale", True):
-            self.refresh()
+        else:
+            self.mark_stale()
 
     def refresh(self) -> None:
-        self.stale = False
+        self._stale = False
         if not self.period:
             self.caption.setText(self.tr("台账中还没有调查表"))
             return

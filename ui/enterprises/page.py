@@ -1,4 +1,8 @@
-"""One enterprise: master data, titles, helper pairing, survey returns and 销号."""
+"""One enterprise: master data, titles, helper pairing, survey returns and 销号.
+
+The page hears the ledger's changes itself: the header and the section on
+screen are redrawn at once, the other sections when the clerk opens them.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import enterprises, printing
 from desktop_app.services.enterprises import pairings, signoff, surveys, titles
 from desktop_app.services.ledger import Ledger
+from ui.common.ledger_view import LedgerView
 from ui.common.record_dialog import FieldDef
 from ui.enterprises.record_section import RecordSection, align_right
 from ui.enterprises.signoff_panel import SignoffPanel, state_badge
@@ -34,8 +39,9 @@ from ui.enterprises.survey_dialog import SurveyDialog
 STATE_COLOURS = {title_rule.EXPIRING: "#b36b00", title_rule.EXPIRED: "#b00000"}
 
 
-class EnterprisePage(QWidget):
-    changed = Signal()
+class EnterprisePage(LedgerView, QWidget):
+    shows = frozenset({"enterprises", "units", "enterprise_titles", "helper_pairings", "surveys",
+                       "survey_institutions", "survey_projects", "signoffs", "evidence_files"})
     edit_requested = Signal()
 
     def __init__(self, ledger: Ledger, parent=None):
@@ -83,25 +89,35 @@ class EnterprisePage(QWidget):
         for w, title in ((self.info, "基本信息"), (self.titles, "资质称号"), (self.pairings, "帮扶结对"),
                          (self.returns, "调查表"), (self.signoff, "销号")):
             self.sections.addTab(w, self.tr(title))
-        for w in (self.titles, self.pairings, self.signoff):
-            w.changed.connect(self._child_changed)
+        self._stale_sections: set[QWidget] = set()
+        self.sections.currentChanged.connect(lambda _i: self._refresh_section(self.sections.currentWidget()))
         self.empty = QLabel(self.tr("在左侧列表中选择一家企业"))
         v = QVBoxLayout(self)
         v.addLayout(head)
         v.addWidget(self.sections, 1)
         v.addWidget(self.empty)
+        self._shown: tuple[str | None, str] | None = None
         self.show_enterprise(None, "")
+        self.watch_ledger(ledger)
 
     # ---- showing ---------------------------------------------------------
     def show_enterprise(self, enterprise_id: str | None, period: str) -> None:
+        """Show another enterprise or period; the same one again costs nothing."""
+        if self._shown == (enterprise_id, period):
+            return
+        self._shown = (enterprise_id, period)
         self.period = period
-        try:
-            self.enterprise = enterprises.get(self.ledger, enterprise_id) if enterprise_id else None
-        except UserError:
-            self.enterprise = None
+        self.enterprise = {"id": enterprise_id} if enterprise_id else None
         self.refresh()
 
     def refresh(self) -> None:
+        """The header and the section on screen now; the other sections when opened."""
+        if self.enterprise is not None:
+            try:
+                self.enterprise = enterprises.get(self.ledger, self.enterprise["id"])
+            except UserError:  # deleted meanwhile
+                self.enterprise = None
+                self._shown = (None, self.period)
         has = self.enterprise is not None
         for w in (self.sections, self.edit_button, self.state):
             w.setVisible(has)
@@ -109,23 +125,34 @@ class EnterprisePage(QWidget):
         if not has:
             self.name.setText("")
             return
-        e = self.enterprise = enterprises.get(self.ledger, self.enterprise["id"])
+        e = self.enterprise
         self.name.setText(e["name"])
-        town = self.ledger.conn.execute("SELECT name FROM units WHERE id = ?", (e["township_id"],)).fetchone()
-        shown = {**e, "township": town[0] if town else "", "above_scale": self.tr("是") if e["above_scale"] else
-                 self.tr("否"), "phone": mask_phone(e["phone"] or "")}
-        for key, w in self.info_labels.items():
-            w.setText(str(shown.get(key) or ""))
         if self.period:
-            state_badge(self.state, signoff.status(self.ledger, e["id"], self.period).state)
-        self.titles.refresh()
-        self.pairings.refresh()
-        self._fill_returns()
-        self.signoff.show_enterprise(e["id"], self.period)
+            self.status = signoff.status(self.ledger, e["id"], self.period)
+            state_badge(self.state, self.status.state)
+        self._stale_sections = {self.info, self.titles, self.pairings, self.returns, self.signoff}
+        self._refresh_section(self.sections.currentWidget())
 
-    def _child_changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
+    def _refresh_section(self, section: QWidget) -> None:
+        if section not in self._stale_sections or self.enterprise is None:
+            return
+        self._stale_sections.discard(section)
+        if section is self.info:
+            e = self.enterprise
+            shown = {**e, "above_scale": self.tr("是") if e["above_scale"] else self.tr("否"),
+                     "phone": mask_phone(e["phone"] or "")}
+            for key, w in self.info_labels.items():
+                w.setText(str(shown.get(key) or ""))
+        elif section is self.returns:
+            self._fill_returns()
+        elif section is self.signoff:
+            self.signoff.show_enterprise(self.enterprise["id"], self.period)
+        else:
+            section.refresh()
+
+    def show_section(self, section: QWidget) -> None:
+        self.sections.setCurrentWidget(section)
+        self._refresh_section(section)
 
     # ---- titles and pairings --------------------------------------------
     def _title_rows(self):
@@ -216,7 +243,6 @@ class EnterprisePage(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self._child_changed()
         return dialog.result_value
 
     def fill_current_period(self) -> str | None:
@@ -240,8 +266,6 @@ class EnterprisePage(QWidget):
             surveys.delete(self.ledger, sid)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("删除调查表"), str(exc))
-            return
-        self._child_changed()
 
     def print_return(self) -> None:
         from ui import report_menu

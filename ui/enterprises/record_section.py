@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ Row = tuple[str, Sequence[str], str | None]  # (record id, cells, colour of the 
 
 
 class RecordSection(QWidget):
-    changed = Signal()
+    """Refreshed by its page when the ledger changes (a save or delete here is such a change)."""
 
     def __init__(self, noun: str, headers: Sequence[str], *, rows: Callable[[], list[Row]],
                  fields: Callable[[], list[FieldDef]], load: Callable[[str], dict[str, Any]],
@@ -81,8 +81,6 @@ class RecordSection(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != RecordDialog.DialogCode.Accepted:
             return None
-        self.refresh()
-        self.changed.emit()
         return dialog.result_value
 
     def add(self) -> str | None:
@@ -105,8 +103,6 @@ class RecordSection(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.noun, str(exc))
             return
-        self.refresh()
-        self.changed.emit()
 
 
 def align_right(table: QTableWidget, columns: Sequence[int]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -64,7 +63,7 @@ class ReasonDialog(QDialog):
 
 
 class SignoffPanel(QWidget):
-    changed = Signal()
+    """Refreshed by its page when the ledger changes (a decision here is such a change)."""
 
     def __init__(self, ledger: Ledger, parent=None):
         super().__init__(parent)
@@ -164,8 +163,6 @@ class SignoffPanel(QWidget):
             signoff.confirm(self.ledger, self.enterprise_id, self.period)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("确认销号"), str(exc))
-            return
-        self._done()
 
     def _with_reason(self, what: str) -> bool:
         if what == "reject":
@@ -178,9 +175,4 @@ class SignoffPanel(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self._done()
         return True
-
-    def _done(self) -> None:
-        self.refresh()
-        self.changed.emit()

@@ -58,6 +58,8 @@ def default_period(ledger) -> str:
 
 
 class EnterprisesTab(ListTab):
+    # the list's coverage state is counted from the returns and decisions (enterprise_list.prepare)
+    shows = frozenset({"surveys", "survey_institutions", "survey_projects", "signoffs", "evidence_files"})
     column_widths = {"name": 250, "uscc": 160, "township": 100, "industry": 70, "above_scale": 40, "state": 80,
                      "titles": 150, "helpers": 110, "legal_person": 70, "contact": 70, "phone": 100}
 
@@ -65,12 +67,10 @@ class EnterprisesTab(ListTab):
         self.noun = self.tr("企业")
         self.search_hint = self.tr("搜索企业名称、统一社会信用代码、法定代表人")
         self.period = default_period(ledger)
-        self._refreshes = 0
         states = enterprise_list.prepare(ledger, self.period)
         super().__init__(ledger, parent)
         self._build_top()
         self.page = EnterprisePage(ledger)
-        self.page.changed.connect(self._page_changed)
         self.page.edit_requested.connect(self.edit_current)
         self.coverage = CoveragePanel(ledger)
         self.side = QTabWidget(objectName="side")
@@ -85,7 +85,6 @@ class EnterprisesTab(ListTab):
         self.splitter.setStretchFactor(1, 2)
         layout.insertLayout(0, self.top)
         layout.addWidget(self.splitter, 1)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.view.setItemDelegateForColumn(self.model.keys.index("state"), StateDelegate(self.view))
         for combo in self.filters.values():  # six filters must fit a 1280-pixel window; the popups show all
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -187,17 +186,29 @@ class EnterprisesTab(ListTab):
             self.refresh()
 
     def refresh(self) -> None:
-        self._refreshes += 1
-        current = self.current_id()
+        """Everything for the chosen period (the list keeps its selection; the page follows it)."""
         states = enterprise_list.prepare(self.ledger, self.period)
         super().refresh()
-        if current:
-            self.select_record(current)
         self._fill_periods()
         self._refill_helpers()
         self._update_summary(states)
         self.coverage.show_period(self.period)
         self._show_current()
+
+    def on_changes(self, changes) -> None:
+        """A write: the list and its counts; the period and helper choices only when they may have moved.
+        The page and the coverage panel hear the change themselves."""
+        states = enterprise_list.prepare(self.ledger, self.period)
+        self.model.refresh()
+        if changes.touches(("surveys",)):
+            self._fill_periods()
+        if changes.touches(("helper_pairings",)):
+            self._refill_helpers()
+        self._update_summary(states, titles_changed=changes.touches(("enterprise_titles",)))
+
+    def current_record_changed(self, record_id) -> None:
+        if hasattr(self, "page"):  # not while the list is being built
+            self.page.show_enterprise(record_id, self.period)
 
     def _refill_helpers(self) -> None:
         """Helper units appear in the filter as soon as a pairing names them."""
@@ -209,24 +220,20 @@ class EnterprisesTab(ListTab):
                 combo.addItem(h, h)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
-    def _update_summary(self, states: dict[str, str] | None = None) -> None:
+    def _update_summary(self, states: dict[str, str] | None = None, *, titles_changed: bool = True) -> None:
         s = enterprise_list.summary(self.ledger, self.period, states)
         self.summary.setText(self.tr(
             "规上工业企业 {n} 家：已销号 <b>{done}</b> · 已开展待核 {pending} · 未开展 {todo}　"
             "覆盖率 <b>{rate:.1f}%</b>").format(n=s.above_scale, done=s.signed_off, pending=s.pending,
                                                todo=s.not_started, rate=s.rate * 100))
-        soon = titles.expiring(self.ledger)
+        if titles_changed or not hasattr(self, "_expiring"):
+            self._expiring = titles.expiring(self.ledger)
+        soon = self._expiring
         self.expiry.setText(self.tr("⚠ {n} 项称号 90 天内到期").format(n=len(soon)) if soon else "")
         self.expiry.setVisible(bool(soon))
 
     def _show_current(self) -> None:
         self.page.show_enterprise(self.current_id(), self.period)
-
-    def _page_changed(self) -> None:
-        before = self._refreshes
-        self.changed.emit()  # in the window this comes back as refresh()
-        if self._refreshes == before:
-            self.refresh()
 
     # ---- actions ---------------------------------------------------------
     def show_expiring(self) -> None:

@@ -14,6 +14,7 @@ class PlatformsTab(KeepsSelection, ListTab):
                      "approval_doc": 150, "approved_on": 90, "status": 64, "field": 110, "staff": 56,
                      "investment": 90}
     dialog_class = FormDialog
+    shows = frozenset({"platform_status_history"})  # the detail under the list
 
     def __init__(self, ledger, parent=None):
         self.noun = self.tr("平台")

@@ -51,6 +51,9 @@ def _money(value: float) -> str:
 
 
 class RewardsWindow(ToolWindow):
+    shows = frozenset({"reward_policies", "reward_rules", "reward_records", "documents", "enterprises",
+                       "enterprise_titles", "platforms", "talent"})
+
     def __init__(self, ledger, parent: QWidget | None = None):
         super().__init__(ledger, parent)
         info = rewards.policy(ledger)
@@ -120,6 +123,11 @@ class RewardsWindow(ToolWindow):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
         self.refresh()
+        self.watch_ledger(ledger)
+
+    def on_changes(self, changes) -> None:
+        self._fill_years()  # a new event may bring a new year
+        self.refresh()
 
     def _fill_years(self) -> None:
         keep = self.year.currentData()
@@ -183,11 +191,9 @@ class RewardsWindow(ToolWindow):
 
     # ---- actions --------------------------------------------------------
     def _done(self, key: str | None = None) -> None:
-        self._fill_years()
-        self.refresh()
+        """After a write (the window refreshed itself on the ledger's change): select what it was about."""
         if key:
             self.select_key(key)
-        self.changed.emit()
 
     def _form(self, title: str, fields, save, values) -> bool:
         dialog = FormDialog(title, fields, save, values, self)

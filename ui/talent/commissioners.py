@@ -107,5 +107,3 @@ class CommissionersPage(KeepsSelection, ListTab):
         except UserError as exc:
             QMessageBox.warning(self, self.noun, str(exc))
             return
-        self.refresh()
-        self.changed.emit()

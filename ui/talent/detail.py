@@ -1,5 +1,5 @@
 """A detail table under a list tab (a team's members, a posting's services, a platform's history),
-and running a dialog that writes: refresh and tell the window on success."""
+and running a dialog that writes (the write itself refreshes the views that show it)."""
 
 from collections.abc import Sequence
 
@@ -43,7 +43,6 @@ class DetailPanel(QGroupBox):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
-        tab.view.selectionModel().selectionChanged.connect(lambda *_: tab.show_detail())
 
     def fill(self, rows: Sequence[Sequence[object]], ids: Sequence[str] | None = None) -> None:
         """Rows of display values; ``ids`` are kept on the first cell of each row."""
@@ -65,22 +64,20 @@ class DetailPanel(QGroupBox):
 
 
 class KeepsSelection:
-    """For a ListTab with a DetailPanel: a refresh keeps the selected record and redraws its detail."""
+    """For a ListTab with a DetailPanel: the detail follows the selected record, and a refresh
+    (the ledger changed what the tab shows) redraws it."""
+
+    def current_record_changed(self, record_id: str | None) -> None:
+        if getattr(self, "detail", None) is not None:
+            self.show_detail()
 
     def refresh(self) -> None:
-        keep = self.current_id()
         super().refresh()
-        if keep:
-            self.select_record(keep)
         if getattr(self, "detail", None) is not None:
             self.show_detail()
 
 
 def run_dialog(owner, dialog: QDialog) -> bool:
-    """``owner`` (a tab or tool window) keeps the dialog for tests, refreshes and emits ``changed``."""
+    """``owner`` (a tab or tool window) keeps the dialog for tests; its write refreshes the views."""
     owner._last_dialog = dialog
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    owner.refresh()
-    owner.changed.emit()
-    return True
+    return dialog.exec() == QDialog.DialogCode.Accepted

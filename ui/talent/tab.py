@@ -1,11 +1,11 @@
 """人才 tab: 人才名册 (people), 人才团队 (teams) and 科技特派员 (postings), one page each.
 
-The window's tab contract holds: ``changed`` after any write on any page,
-``refresh()`` refreshes them all. ``model``, ``view``, ``search`` and
-``count_label`` are the people list's, as for the other list tabs.
+Each page hears the ledger's changes itself (a ListTab is a LedgerView);
+``refresh()`` refreshes them all, ``teardown()`` disconnects them all.
+``model``, ``view``, ``search`` and ``count_label`` are the people list's, as
+for the other list tabs.
 """
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.talent.commissioners import CommissionersPage
@@ -14,8 +14,6 @@ from ui.talent.teams import TeamsPage
 
 
 class TalentTab(QWidget):
-    changed = Signal()
-
     def __init__(self, ledger, parent=None):
         super().__init__(parent)
         self.ledger = ledger
@@ -28,7 +26,6 @@ class TalentTab(QWidget):
                                   (self.teams, self.tr("人才团队"), "teams"),
                                   (self.commissioners, self.tr("科技特派员"), "commissioners")):
             page.setObjectName(f"talent_{name}")
-            page.changed.connect(self.changed)  # the window then refreshes every tab (and page)
             self.pages.addTab(page, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -37,6 +34,10 @@ class TalentTab(QWidget):
     def refresh(self) -> None:
         for page in (self.people, self.teams, self.commissioners):
             page.refresh()
+
+    def teardown(self) -> None:
+        for page in (self.people, self.teams, self.commissioners):
+            page.teardown()
 
     # the people list answers for the tab (as the other list tabs do)
     @property

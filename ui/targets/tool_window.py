@@ -3,7 +3,7 @@ a read-only table, a print button (PDF or Excel), dialogs that refresh it on suc
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.ledger_view import LedgerView
 from ui.talent.detail import run_dialog
 
 
-class ToolWindow(QDialog):
-    changed = Signal()          # wrote to the ledger (the main window then refreshes its tabs)
+class ToolWindow(LedgerView, QDialog):
+    """Subclasses set ``shows`` and call ``self.watch_ledger(ledger)`` once built."""
 
     def __init__(self, ledger, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,15 +63,8 @@ class ToolWindow(QDialog):
 def open_single(window, attr: str, cls):
     """One tool window of ``cls`` per main window and ledger, following the ledger's changes."""
     win = getattr(window, attr, None)
-    if win is not None and win.ledger is not window.ledger:  # another ledger was opened meanwhile
-        window.ledger_changed.disconnect(win.refresh)
-        win.close()
-        win.deleteLater()
-        win = None
-    if win is None:
+    if win is None:  # the main window tears it down when it switches ledgers
         win = cls(window.ledger, window)
-        win.changed.connect(window.ledger_changed)
-        window.ledger_changed.connect(win.refresh)
         setattr(window, attr, win)
     win.show()
     win.raise_()

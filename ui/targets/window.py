@@ -51,6 +51,10 @@ def _source(row: targets.TargetRow, tr) -> str:
 
 
 class TargetsWindow(ToolWindow):
+    shows = frozenset({"targets", "target_values", "target_actuals", "documents", "tasks", "enterprises",
+                       "enterprise_titles", "surveys", "survey_institutions", "survey_projects", "signoffs",
+                       "evidence_files", "platforms", "talent", "units"})
+
     def __init__(self, ledger, parent: QWidget | None = None):
         super().__init__(ledger, parent)
         self.setWindowTitle(self.tr("目标完成情况 — {unit}").format(unit=ledger.unit.name))
@@ -135,6 +139,7 @@ class TargetsWindow(ToolWindow):
         layout.addWidget(self.summary)
         layout.addWidget(rule)
         self.refresh()
+        self.watch_ledger(ledger)
 
     # ---- data -----------------------------------------------------------
     def refresh(self, *_args) -> None:
@@ -207,8 +212,6 @@ class TargetsWindow(ToolWindow):
                 i=row.indicator, y=row.year)) != QMessageBox.StandardButton.Yes:
             return
         targets.clear_actual(self.ledger, row.id, row.year)
-        self.refresh()
-        self.changed.emit()
 
     def edit_target(self, target_id: str | None) -> bool:
         values = targets.get_target(self.ledger, target_id) if target_id else {
@@ -232,8 +235,6 @@ class TargetsWindow(ToolWindow):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("删除目标"), str(exc))
             return
-        self.refresh()
-        self.changed.emit()
 
     def print_form(self, fmt: str, out: str | None = None):
         spec = printing.registry()["targets"]

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from desktop_app.domain import schedule
 from desktop_app.services import printing
 from desktop_app.services.tasks import progress, supervision
 from ui import report_menu
+from ui.common.ledger_view import LedgerView
 from ui.tasks.month_models import ROW_ROLE, EntryModel, UnitModel
 from ui.tasks.progress_dialog import ProgressDialog
 
@@ -40,8 +41,9 @@ def list_view(model, name: str) -> QTableView:
     return view
 
 
-class MonthPage(QWidget):
-    changed = Signal()
+class MonthPage(LedgerView, QWidget):
+    shows = frozenset({"documents", "key_tasks", "tasks", "assignments", "assignment_contacts", "departments",
+                       "progress_entries", "evidence_files", "supervision_items", "settings"})
 
     def __init__(self, ledger, parent=None, *, today: date | None = None):
         super().__init__(parent)
@@ -114,6 +116,8 @@ class MonthPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
+        self.mark_stale()  # filled when first shown
+        self.watch_ledger(ledger)
 
     @property
     def current_period(self) -> str:
@@ -169,9 +173,7 @@ class MonthPage(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != ProgressDialog.DialogCode.Accepted:
             return None
-        selected = row.assignment_id
-        self.refresh()
-        self.changed.emit()
+        selected = row.assignment_id  # the save refreshed the page (the ledger's change)
         for i, r in enumerate(self.entries.items):
             if r.assignment_id == selected:
                 self.entry_view.selectRow(i)

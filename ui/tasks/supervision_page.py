@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import tasks, units
 from desktop_app.services.tasks import supervision
 from ui.common.buttons import ok_cancel
+from ui.common.ledger_view import LedgerView
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList
 from ui.tasks.month_models import GREY, ORANGE, RED, ROW_ROLE, ItemTable
@@ -117,8 +118,8 @@ class FilesDialog(QDialog):
         super().accept()
 
 
-class SupervisionPage(QWidget):
-    changed = Signal()
+class SupervisionPage(LedgerView, QWidget):
+    shows = frozenset({"supervision_items", "tasks", "departments", "evidence_files", "settings"})
 
     def __init__(self, ledger, parent=None, *, today: date | None = None):
         super().__init__(parent)
@@ -153,6 +154,8 @@ class SupervisionPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(rule)
+        self.mark_stale()  # filled when first shown
+        self.watch_ledger(ledger)
 
     def _today(self) -> date:
         return self.today or date.today()
@@ -198,8 +201,7 @@ class SupervisionPage(QWidget):
         return dialog.result_value
 
     def _after_write(self, item_id: str | None) -> None:
-        self.refresh()
-        self.changed.emit()
+        """The write refreshed the list (the ledger's change): select what it was about."""
         for i, it in enumerate(self.model.items):
             if it.id == item_id:
                 self.view.selectRow(i)

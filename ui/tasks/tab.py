@@ -1,13 +1,13 @@
 """任务 tab: the task tree, this month's dispatch, 督办事项 and a searchable list of assignments.
 
-Pages refresh lazily: a ledger change marks them stale and only the page on
-screen reloads at once, so a write in another tab costs this tab nothing
-until the clerk looks at it.
+Each page hears the ledger's changes itself and refreshes lazily: a change to
+what it shows marks it stale unless it is on screen, so a write in another
+tab costs this tab nothing until the clerk looks at it.
 """
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,7 +21,6 @@ PAGE_KEY = "tasks/page"
 
 
 class TasksTab(QWidget):
-    changed = Signal()
 
     def __init__(self, ledger, parent=None, *, today: date | None = None):
         super().__init__(parent)
@@ -34,8 +33,6 @@ class TasksTab(QWidget):
         for page, title in ((self.month_page, self.tr("本月调度")), (self.tree_page, self.tr("任务清单")),
                             (self.supervision_page, self.tr("督办事项")), (self.list_page, self.tr("分工查询"))):
             self.pages.addTab(page, title)
-            page.changed.connect(self._page_changed)
-        self._stale = {self.tree_page, self.month_page, self.supervision_page}
         corner = QWidget()
         bar = QHBoxLayout(corner)
         bar.setContentsMargins(0, 0, 0, 2)
@@ -68,10 +65,7 @@ class TasksTab(QWidget):
 
     def _page_shown(self, index: int) -> None:
         QSettings().setValue(PAGE_KEY, index)
-        page = self.pages.widget(index)
-        if page in self._stale:
-            self._stale.discard(page)
-            page.refresh()
+        self.pages.widget(index).refresh_if_stale()
 
     def _focus_search(self) -> None:
         page = self.pages.currentWidget()
@@ -80,18 +74,23 @@ class TasksTab(QWidget):
             box.setFocus()
             box.selectAll()
 
-    def _page_changed(self) -> None:
-        self.changed.emit()  # the window answers with refresh()
-
     def _export_template(self) -> None:
         from ui.tasks.import_dialog import export_template
 
         export_template(self)
 
+    def _all_pages(self):
+        return (self.tree_page, self.month_page, self.supervision_page, self.list_page)
+
     def refresh(self) -> None:
-        self._stale = {self.tree_page, self.month_page, self.supervision_page}
-        self.list_page.refresh()
+        """Everything again: the page on screen now, the others when shown."""
+        for page in self._all_pages():
+            page.mark_stale()
         self._page_shown(self.pages.currentIndex())
+
+    def teardown(self) -> None:
+        for page in self._all_pages():
+            page.teardown()
 
     def import_tasks(self) -> str | None:
         from ui.tasks.import_dialog import ImportDialog  # openpyxl loads when it is needed
@@ -100,8 +99,6 @@ class TasksTab(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self.refresh()
-        self.changed.emit()
         self.pages.setCurrentWidget(self.tree_page)
         self.tree_page.select_id(dialog.result_value)
         return dialog.result_value
@@ -109,6 +106,4 @@ class TasksTab(QWidget):
     def open_settings(self) -> None:
         dialog = ScheduleSettingsDialog(self.ledger, self)
         self._last_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
-            self.changed.emit()
+        dialog.exec()  # saved settings refresh the pages that show them

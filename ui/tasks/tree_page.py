@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services import tasks
 from desktop_app.services.tasks import progress
+from ui.common.ledger_view import LedgerView
 from ui.tasks import node_dialogs
 from ui.tasks.month_models import GREY, ORANGE
 from ui.tasks.node_detail import NodeDetail
@@ -27,8 +28,10 @@ from ui.tasks.progress_dialog import ProgressDialog
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1   # ("documents" | "key_tasks" | "tasks" | "assignments", node)
 
 
-class TreePage(QWidget):
-    changed = Signal()
+class TreePage(LedgerView, QWidget):
+    shows = frozenset({"documents", "key_tasks", "tasks", "assignments", "assignment_contacts", "departments",
+                       "progress_entries", "evidence_files", "settings", "targets", "target_values",
+                       "target_actuals", "supervision_items"})
 
     def __init__(self, ledger, parent=None, *, today: date | None = None):
         super().__init__(parent)
@@ -69,6 +72,8 @@ class TreePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.detail.target_action.connect(self._target_action)
+        self.mark_stale()  # filled when first shown
+        self.watch_ledger(ledger)
 
     # ---- tree ---------------------------------------------------------
     def refresh(self) -> None:
@@ -206,11 +211,9 @@ class TreePage(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        saved = dialog.result_value
-        self.refresh()
+        saved = dialog.result_value  # the write refreshed the tree (the ledger's change)
         if saved:
             self.select_id(saved)
-        self.changed.emit()
         return saved
 
     def add_document(self) -> str | None:
@@ -250,8 +253,6 @@ class TreePage(QWidget):
         self._last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self.refresh()
-        self.changed.emit()
         return dialog.saved_id
 
     def delete_current(self) -> None:
@@ -274,8 +275,6 @@ class TreePage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("删除"), str(exc))
             return
-        self.refresh()
-        self.changed.emit()
 
     def _target_action(self, action: str, target_id: str) -> None:
         from desktop_app.services.tasks import task_targets
@@ -288,8 +287,6 @@ class TreePage(QWidget):
                     != QMessageBox.StandardButton.Yes:
                 return
             task_targets.delete(self.ledger, target_id)
-            self.refresh()
-            self.changed.emit()
             return
         row = next((r for r in task_targets.for_task(self.ledger, task.id) if r.id == target_id), None)
         self._run(node_dialogs.target_dialog(self, self.ledger, task.id, row))

@@ -74,8 +74,10 @@ def clean(ledger: Ledger, values: dict[str, Any], *, exclude_id: str | None = No
 
 
 def get(ledger: Ledger, enterprise_id: str) -> dict[str, Any]:
+    """The record, with ``township``: the name of its township."""
     row = ledger.conn.execute(
-        "SELECT * FROM enterprises WHERE id = ? AND deleted_at IS NULL", (enterprise_id,)).fetchone()
+        "SELECT e.*, COALESCE(u.name, '') AS township FROM enterprises e LEFT JOIN units u ON u.id = e.township_id "
+        "WHERE e.id = ? AND e.deleted_at IS NULL", (enterprise_id,)).fetchone()
     if row is None:
         raise UserError(i18n.tr("企业记录不存在或已删除"))
     return dict(row)

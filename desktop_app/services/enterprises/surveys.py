@@ -147,12 +147,12 @@ def save(ledger: Ledger, enterprise_id: str, values: dict[str, Any], survey_id: 
         else:
             get(ledger, survey_id)
             w.update("surveys", survey_id, record)
-            w.delete_children("survey_institutions", "survey_id", survey_id)
-            w.delete_children("survey_projects", "survey_id", survey_id)
-        for seq, inst in enumerate(ret.institutions, start=1):
-            w.insert("survey_institutions", {"survey_id": survey_id, "seq": seq, **inst.__dict__})
-        for seq, proj in enumerate(ret.projects, start=1):
-            w.insert("survey_projects", {"survey_id": survey_id, "seq": seq, **proj.__dict__})
+        w.sync_children("survey_institutions", "survey_id", survey_id,
+                        [{"seq": seq, **inst.__dict__} for seq, inst in enumerate(ret.institutions, start=1)],
+                        key=("name",))
+        w.sync_children("survey_projects", "survey_id", survey_id,
+                        [{"seq": seq, **proj.__dict__} for seq, proj in enumerate(ret.projects, start=1)],
+                        key=("name",))
         for ev_id in remove_evidence:
             if evidence.get(ledger, ev_id).owner_id != survey_id:
                 raise UserError(i18n.tr("要移除的印证材料不属于这张调查表"))

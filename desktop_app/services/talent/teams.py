@@ -96,9 +96,8 @@ def save(ledger: Ledger, values: dict[str, Any], member_rows: list[tuple[str, st
         else:
             get(ledger, team_id)
             w.update("teams", team_id, record)
-            w.delete_children("team_members", "team_id", team_id)
-        for talent_id, role in rows:
-            w.insert("team_members", {"team_id": team_id, "talent_id": talent_id, "role": role})
+        w.sync_children("team_members", "team_id", team_id,
+                        [{"talent_id": talent_id, "role": role} for talent_id, role in rows], key=("talent_id",))
         return team_id
 
 

@@ -12,6 +12,8 @@ from desktop_app.services.ledger import Ledger
 _CONTACTS = ("(SELECT group_concat({col}, '；') FROM (SELECT {col} FROM assignment_contacts c "
              "WHERE c.assignment_id = t.id ORDER BY c.seq))")
 
+CONTACT_KEY = ("leader", "section", "handler")  # a contact line is known by what it says
+
 LIST = ListSpec(
     table="assignments",
     joins=("JOIN tasks tk ON tk.id = t.task_id JOIN key_tasks kt ON kt.id = tk.key_task_id "
@@ -110,10 +112,8 @@ def save(ledger: Ledger, values: dict[str, Any], assignment_id: str | None = Non
         else:
             get(ledger, assignment_id)
             w.update("assignments", assignment_id, record)
-        old = get(ledger, assignment_id)
-        if any(old[k] != contact[k] for k in contact):
-            w.delete_children("assignment_contacts", "assignment_id", assignment_id)
-            w.insert("assignment_contacts", {"assignment_id": assignment_id, "seq": 1, **contact})
+        w.sync_children("assignment_contacts", "assignment_id", assignment_id, [{"seq": 1, **contact}],
+                        key=CONTACT_KEY)
     return assignment_id
 
 
@@ -335,9 +335,6 @@ def save_assignment(ledger: Ledger, task_id: str, values: dict[str, Any], assign
                                                      "role": role, "seq": seq})
         else:
             w.update("assignments", assignment_id, {"department_id": dept_id, "role": role})
-        old = contacts_of(ledger, assignment_id)
-        if old != [{k: v for k, v in ln.items() if k != "seq"} for ln in lines]:
-            w.delete_children("assignment_contacts", "assignment_id", assignment_id)
-            for n, ln in enumerate(lines, start=1):
-                w.insert("assignment_contacts", {"assignment_id": assignment_id, **ln, "seq": n})
+        w.sync_children("assignment_contacts", "assignment_id", assignment_id,
+                        [{**ln, "seq": n} for n, ln in enumerate(lines, start=1)], key=CONTACT_KEY)
     return assignment_id

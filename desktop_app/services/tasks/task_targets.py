@@ -154,9 +154,8 @@ def save(ledger: Ledger, task_id: str, values: dict[str, Any], target_id: str | 
             target_id = w.insert("targets", record)
         else:
             w.update("targets", target_id, record)
-            w.delete_children("target_values", "target_id", target_id)
-        for year, value in year_values:
-            w.insert("target_values", {"target_id": target_id, "year": year, "value": value})
+        w.sync_children("target_values", "target_id", target_id,
+                        [{"year": year, "value": value} for year, value in year_values], key=("year",))
     return target_id
 
 

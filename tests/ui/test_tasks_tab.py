@@ -130,10 +130,13 @@ def test_import_dialog_refuses_a_bad_sheet_and_imports_a_good_one(tab, qtbot, tm
     good = task_sheet(tmp_path / "good.xlsx")
 
     def check_bad(dialog):
-        dialog.load(str(bad))
+        dialog.load(str(bad))  # read in the background: the window stays live meanwhile
+        assert dialog.busy() and not dialog.ok.isEnabled()
+        qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)
         assert not dialog.ok.isEnabled() and dialog.errors.count() == 1
         assert "没有填写责任单位" in dialog.errors.item(0).text()
         dialog.load(str(good))
+        qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)
         assert dialog.ok.isEnabled()
         dialog.fields["doc_no"].setText("沁测〔2026〕2号")
         dialog.ok.click()

@@ -39,6 +39,7 @@ class BackgroundTask(QObject):
     """Keep a reference until done: ``BackgroundTask(parent, label, work).start(on_done)``."""
 
     done = Signal(object)
+    failed = Signal(object)  # the exception, after the clerk has seen its message
 
     def __init__(self, parent: QWidget, label: str, work: Callable[[Callable[[int, int], bool]], Any]):
         super().__init__(parent)
@@ -88,7 +89,7 @@ class BackgroundTask(QObject):
     def _on_failed(self, exc: BaseException) -> None:
         self._stop()
         self.error = exc
-        if isinstance(exc, Cancelled):
-            return
-        message = str(exc) if isinstance(exc, UserError) else self.parent_widget.tr("操作失败：{e}").format(e=exc)
-        QMessageBox.warning(self.parent_widget, self.dialog.windowTitle(), message)
+        if not isinstance(exc, Cancelled):
+            message = str(exc) if isinstance(exc, UserError) else self.parent_widget.tr("操作失败：{e}").format(e=exc)
+            QMessageBox.warning(self.parent_widget, self.dialog.windowTitle(), message)
+        self.failed.emit(exc)

@@ -1,4 +1,9 @@
-"""导入任务清单: pick an Excel sheet, see every line and every problem, import only a clean sheet."""
+"""导入任务清单: pick an Excel sheet, see every line and every problem, import only a clean sheet.
+
+Reading the workbook and writing the tasks both run in the background
+(``ui.common.background``): a large sheet never freezes the window, and the
+import can be cancelled before anything is committed.
+"""
 
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services.tasks import task_import, task_template
+from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
 from ui.tasks.month_models import RED
 from ui.tasks.node_detail import detail_table, fill_table
@@ -31,10 +37,11 @@ class ImportDialog(QDialog):
         self.ledger = ledger
         self.preview: task_import.ImportPreview | None = None
         self.result_value: str | None = None
+        self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("导入任务清单"))
         self.resize(1100, 720)
         self.file_label = QLabel(self.tr("请选择按“工作任务清单”格式填写的 Excel 文件（.xlsx）。"), objectName="file")
-        pick = QPushButton(self.tr("选择文件…"), objectName="pick")
+        self.pick_button = pick = QPushButton(self.tr("选择文件…"), objectName="pick")
         pick.clicked.connect(self.pick)
         template = QPushButton(self.tr("导出空白模板…"), objectName="template")
         template.clicked.connect(lambda: export_template(self))
@@ -76,12 +83,37 @@ class ImportDialog(QDialog):
             settings.setValue("tasks/import_folder", str(Path(path).parent))
             self.load(path)
 
-    def load(self, path: str) -> None:
-        try:
-            self.preview = p = task_import.read_sheet(path)
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def _run(self, label: str, work, on_done) -> BackgroundTask:
+        self.ok.setEnabled(False)
+        self.pick_button.setEnabled(False)
+
+        def finished(result):
+            self.task = None
+            self.pick_button.setEnabled(True)
+            on_done(result)
+
+        def failed(exc):
+            self.task = None
+            self.pick_button.setEnabled(True)
+            self.ok.setEnabled(self.preview is not None and self.preview.ok)
+            if isinstance(exc, ValidationError):
+                self.fields.get(exc.field, self.fields["title"]).setFocus()
+
+        self.task = BackgroundTask(self, label, work)
+        self.task.failed.connect(failed)
+        return self.task.start(finished)
+
+    def load(self, path: str) -> BackgroundTask:
+        """Read and check the sheet in the background; the preview appears when done."""
+        self.preview = None
+        return self._run(self.tr("正在读取任务清单…"), lambda _progress: task_import.read_sheet(path),
+                         lambda preview: self._show(path, preview))
+
+    def _show(self, path: str, p: task_import.ImportPreview) -> None:
+        self.preview = p
         self.file_label.setText(self.tr("文件：{f}　工作表：{s}").format(f=path, s=p.sheet or "—"))
         problems: dict[int, list[str]] = {}
         for e in p.errors:
@@ -112,17 +144,27 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
+        if self.busy():
+            return
         values = {k: w.text() for k, w in self.fields.items()}
-        try:
-            self.result_value = task_import.import_tasks(self.ledger, self.preview, values)
-        except ValidationError as exc:
-            self.fields.get(exc.field, self.fields["title"]).setFocus()
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        super().accept()
+        preview = self.preview
+
+        def work(progress):
+            ledger = self.ledger.reopen()  # SQLite connections stay in their thread
+            try:
+                return task_import.import_tasks(ledger, preview, values, progress)
+            finally:
+                ledger.close()
+
+        def done(doc_id):
+            self.result_value = doc_id
+            QDialog.accept(self)
+
+        self._run(self.tr("正在导入任务清单…"), work, done)
+
+    def reject(self) -> None:
+        if not self.busy():  # while working, 取消 in the progress dialog stops the work
+            super().reject()
 
 
 def export_template(parent) -> str | None:

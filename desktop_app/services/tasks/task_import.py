@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop_app import i18n
-from desktop_app.errors import UserError
+from desktop_app.errors import Cancelled, UserError
 from desktop_app.services import units
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.tasks import save_document
@@ -321,8 +321,12 @@ def _read_lines(ws, first: int, cols: dict[str, int], preview: ImportPreview) ->
         prev = {KEY_TASK: key, TASK: task, UNIT: unit}
 
 
-def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any]) -> str:
+def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any],
+                 progress: Callable[[int, int], bool] | None = None) -> str:
     """Write the previewed list under a new document (or a listed one without tasks); all or nothing.
+
+    ``progress(done, total)`` is told every few lines; when it returns False
+    the import stops with ``Cancelled`` and nothing is written.
 
     The first unit listed for a task leads it (牵头); consecutive lines of one
     unit are one assignment with several contact lines, as in the seed.
@@ -346,7 +350,9 @@ def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any
         task_ids: dict[tuple[str, str], str] = {}
         assignment_ids: dict[tuple[str, str], str] = {}
         contact_seq: dict[str, int] = {}
-        for ln in preview.lines:
+        for i, ln in enumerate(preview.lines):
+            if progress is not None and i % 20 == 0 and not progress(i, len(preview.lines)):
+                raise Cancelled(i18n.tr("已取消导入，未写入任何任务"))
             kid = key_ids.get((ln.key_seq, ln.key_task))
             if kid is None:
                 kid = key_ids[(ln.key_seq, ln.key_task)] = w.insert(

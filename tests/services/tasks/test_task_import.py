@@ -188,3 +188,26 @@ def test_task_list_prints_every_document_with_tasks(demo_ledger, tmp_path):
     titles = [ws.cell(1, 1).value for ws in wb.worksheets if ws.title != "_meta"]
     assert titles == ["贯彻落实《新的实施方案》工作任务清单",
                       "贯彻落实《关于打造创新生态小气候的实施方案（试行）》工作任务清单"]
+
+
+def test_cancelled_import_writes_nothing_and_reports_progress(ledger, tmp_path):
+    from desktop_app.errors import Cancelled
+
+    preview = task_import.read_sheet(task_sheet(tmp_path / "t.xlsx"))
+    tables = ("documents", "key_tasks", "tasks", "assignments", "assignment_contacts", "units", "audit_log")
+
+    def counts():
+        return [ledger.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+
+    before = counts()
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return done < 40  # the clerk presses 取消 part-way
+
+    with pytest.raises(Cancelled):
+        task_import.import_tasks(ledger, preview, DOC, progress)
+    assert seen[0] == (0, 73) and seen[-1][0] >= 40
+    assert counts() == before
+    assert not any(d.doc_no == DOC["doc_no"] for d in tasks.tree(ledger))

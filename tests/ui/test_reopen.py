@@ -1,0 +1,69 @@
+"""Restoring or reopening a ledger in the window leaves nothing of the old ledger running."""
+
+import logging
+
+import shiboken6
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop_app.services import maintenance, platforms
+from desktop_app.services.ledger import open_ledger
+from tests.ui.test_main_window import when_modal
+from ui import ledger_actions
+
+
+def _visit_everything(window):
+    for key in ("tasks", "enterprises", "talent", "platforms"):
+        window.tabs.setCurrentWidget(window.tab_widgets[key])
+    window.tab_widgets["enterprises"].view.selectRow(0)
+    return [window.open_targets(), window.open_rewards()]
+
+
+def _answer_every_box(qtbot, seen):
+    """Yes to the question, OK to the information that follows; remember what was said."""
+    def answer(box):
+        seen.append(box.text())
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        (yes or box.button(QMessageBox.StandardButton.Ok)).click()
+        if len(seen) < 2:
+            when_modal(qtbot, answer)
+    when_modal(qtbot, answer)
+
+
+def test_restore_in_the_window_raises_nothing_and_shows_the_backup(demo_window, qtbot, tmp_path, monkeypatch, caplog):
+    window = demo_window
+    tools = _visit_everything(window)
+    old = window.ledger
+    backup = maintenance.backup(old.path, tmp_path / "备份.sqlite3")
+    pid = old.conn.execute("SELECT id FROM platforms WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    platforms.delete(old, pid)  # made after the backup: the restore brings it back
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    seen: list[str] = []
+    _answer_every_box(qtbot, seen)
+    with caplog.at_level(logging.ERROR):
+        ledger_actions.restore(window)
+    assert len(seen) == 2 and "已恢复" in seen[1]
+    assert window.ledger is not old and all(not shiboken6.isValid(t) or not t.isVisible() for t in tools)  # tool windows of the old ledger closed
+    tab = window.tab_widgets["platforms"]
+    window.tabs.setCurrentWidget(tab)
+    ids = {tab.model.record_id(r) for r in range(tab.model.rowCount())}
+    assert pid in ids  # the tab shows the restored ledger
+    # a write to the restored ledger refreshes the new tabs and nothing of the old ones
+    platforms.delete(window.ledger, pid)
+    assert pid not in {tab.model.record_id(r) for r in range(tab.model.rowCount())}
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_reopen_the_same_file_twice_and_write(demo_window, qtbot):
+    window = demo_window
+    _visit_everything(window)
+    path, operator = window.ledger.path, window.ledger.operator
+    for _ in range(2):
+        window.set_ledger(open_ledger(path, operator))
+        _visit_everything(window)
+    tab = window.tab_widgets["platforms"]
+    window.tabs.setCurrentWidget(tab)
+    n = tab.model.rowCount()
+    pid = tab.model.record_id(0)
+    platforms.delete(window.ledger, pid)
+    assert tab.model.rowCount() == n - 1

@@ -40,6 +40,7 @@ from desktop_app.reports.model import (
 )
 from desktop_app.reports.pdf_page import table_geometry
 from desktop_app.reports.pdf_table import column_widths
+from desktop_app.reports.xlsx_cells import Formula, put, set_value
 from desktop_app.reports.xlsx_meta import META_SHEET, write_meta
 
 NUMBER_FORMATS = {"int": "0", "money": "0.00", "percent": "0.00%"}
@@ -128,7 +129,7 @@ class _Sheet:
 
     def _merged_line(self, text: str, font: Font, height: float, align: str = "center") -> None:
         ws, r = self.ws, self.row
-        cell = ws.cell(r, 1, text)
+        cell = put(ws, r, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if self.n > 1:
@@ -146,7 +147,7 @@ class _Sheet:
             items = items[: k - 1] + ["\u3000\u3000".join(items[k - 1 :])]
         for i, text in enumerate(items):
             a, b = i * self.n // k + 1, (i + 1) * self.n // k
-            cell = ws.cell(r, a, text)
+            cell = put(ws, r, a, text)
             cell.font = SMALL_FONT
             align = "right" if i == k - 1 and k > 1 else "left"
             cell.alignment = Alignment(horizontal=align, vertical="center")
@@ -181,7 +182,9 @@ class _Sheet:
                 ws.merge_cells(start_row=first_row + r, start_column=c + 1,
                                end_row=first_row + r + rs - 1, end_column=c + cs)
             font, align, fmt = font_of(r, c), align_of(r, c), fmt_of(r, c)
-            self._styled(ws.cell(first_row + r, c + 1, value), font, align, fmt)
+            anchor = ws.cell(first_row + r, c + 1)
+            self._styled(anchor, font, align, fmt)  # style first: a cached style would drop the quote prefix
+            set_value(anchor, value)
             for rr in range(first_row + r, first_row + r + rs):
                 for cc in range(c + 1, c + cs + 1):
                     if (rr, cc) != (first_row + r, c + 1):
@@ -207,7 +210,7 @@ class _Sheet:
         for i, w in enumerate(self.widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = round(w, 2)
         if form.label:
-            self.ws.cell(self.row, 1, form.label).font = LABEL_FONT
+            put(self.ws, self.row, 1, form.label).font = LABEL_FONT
             self.row += 1
         title_font = fonts.xlsx_title_font()
         bold = title_font == fonts.XLSX_BODY
@@ -250,7 +253,7 @@ class _Sheet:
             for c in range(t.label_cols, self.n):
                 col = form.columns[c]
                 letter = get_column_letter(c + 1)
-                formula = f"=SUM({letter}{top}:{letter}{top + n_rows - 1})" if n_rows else 0
+                formula = Formula(f"=SUM({letter}{top}:{letter}{top + n_rows - 1})") if n_rows else 0
                 cells.append((n_rows, c, 1, 1, formula if col.key in keys else None))
             n_rows += 1
         totals_row = len(form.rows)

@@ -23,6 +23,7 @@ from desktop_app.reports.grid_form import GridBatch, GridCell, GridForm, as_form
 from desktop_app.reports.model import Cancelled, ProgressFn
 from desktop_app.reports.pdf_page import table_geometry
 from desktop_app.reports.xlsx import LINE_PT, NUMBER_FORMATS, UNIT_MM, _lines, _Sheet, sheet_names
+from desktop_app.reports.xlsx_cells import put
 from desktop_app.reports.xlsx_meta import write_meta
 
 TICKED, OPEN = "☑", "□"
@@ -56,7 +57,7 @@ class _GridSheet(_Sheet):
         ws, r, k = self.ws, self.row, max(1, len(items))
         for i, text in enumerate(items):
             a, b = i * self.n // k + 1, (i + 1) * self.n // k
-            cell = ws.cell(r, a, text)
+            cell = put(ws, r, a, text)
             cell.font = font
             horizontal = align if k == 1 else "right" if i == k - 1 else "left" if i == 0 else "center"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
@@ -76,7 +77,7 @@ class _GridSheet(_Sheet):
                 ws.merge_cells(start_row=r0, start_column=c0, end_row=r0 + c.rowspan - 1,
                                end_column=c0 + c.colspan - 1)
             value = _cell_text(c)
-            anchor = ws.cell(r0, c0, value)
+            anchor = put(ws, r0, c0, value)
             anchor.font = LABEL_FONT if c.role == "label" else VALUE_FONT
             horizontal = "left" if c.role in ("text", "checks") else "center"
             vertical = "top" if c.role in ("text", "checks") else "center"
@@ -103,7 +104,7 @@ class _GridSheet(_Sheet):
         for i, w in enumerate(self.widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = round(w, 2)
         if form.label:
-            ws.cell(self.row, 1, form.label).font = Font(name=fonts.XLSX_HEADER, size=12)
+            put(ws, self.row, 1, form.label).font = Font(name=fonts.XLSX_HEADER, size=12)
             self.row += 1
         title_font = fonts.xlsx_title_font()
         self._line([form.title], Font(name=title_font, size=18, bold=title_font == fonts.XLSX_BODY), 34,

@@ -18,6 +18,7 @@ import desktop_app
 from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.reports.model import TableForm
+from desktop_app.reports.xlsx_cells import put
 
 META_SHEET = "_meta"
 GENERATOR = "innovation-ledger"
@@ -27,16 +28,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and other old Office fil
 def write_meta(wb: Workbook, sheets: list[tuple[str, TableForm]], now: datetime) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
-    ws.append(["key", "value"])
-    ws.append(["generator", GENERATOR])
-    ws.append(["program_version", desktop_app.__version__])
-    ws.append(["generated_at", now.isoformat(timespec="seconds")])
+    rows = [("key", "value"), ("generator", GENERATOR), ("program_version", desktop_app.__version__),
+            ("generated_at", now.isoformat(timespec="seconds"))]
     for name, form in sheets:
-        ws.append(["sheet", name])
-        ws.append(["form_id", form.form_id])
-        ws.append(["form_version", form.version])
-        ws.append(["unit", form.unit])
-        ws.append(["period", form.period])
+        rows += [("sheet", name), ("form_id", form.form_id), ("form_version", form.version),
+                 ("unit", form.unit), ("period", form.period)]
+    for r, (key, value) in enumerate(rows, start=1):
+        put(ws, r, 1, key)
+        put(ws, r, 2, value)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 40
 

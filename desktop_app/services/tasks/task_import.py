@@ -356,21 +356,21 @@ def import_tasks(ledger: Ledger, preview: ImportPreview, document: dict[str, Any
             kid = key_ids.get((ln.key_seq, ln.key_task))
             if kid is None:
                 kid = key_ids[(ln.key_seq, ln.key_task)] = w.insert(
-                    "key_tasks", {"document_id": doc_id, "seq": ln.key_seq, "name": ln.key_task}, audit=False)
+                    "key_tasks", {"document_id": doc_id, "seq": ln.key_seq, "name": ln.key_task})
             tid = task_ids.get((kid, ln.task))
             if tid is None:
                 n = sum(1 for k in task_ids if k[0] == kid) + 1
                 tid = task_ids[(kid, ln.task)] = w.insert(
-                    "tasks", {"key_task_id": kid, "seq": n, "name": ln.task}, audit=False)
+                    "tasks", {"key_task_id": kid, "seq": n, "name": ln.task})
             aid = assignment_ids.get((tid, ln.department))
             if aid is None:
                 n = sum(1 for k in assignment_ids if k[0] == tid) + 1
                 aid = assignment_ids[(tid, ln.department)] = w.insert("assignments", {
                     "task_id": tid, "department_id": units.ensure_department(ledger, ln.department),
-                    "role": "lead" if n == 1 else "support", "seq": n}, audit=False)
+                    "role": "lead" if n == 1 else "support", "seq": n})
             contact_seq[aid] = contact_seq.get(aid, 0) + 1
             if ln.leader or ln.section or ln.handler:
                 w.insert("assignment_contacts", {"assignment_id": aid, "seq": contact_seq[aid], "leader": ln.leader,
-                                                 "section": ln.section, "handler": ln.handler}, audit=False)
+                                                 "section": ln.section, "handler": ln.handler})
         w.log("bulk", "tasks", doc_id, None, {"imported_from": preview.file, **preview.counts()})
     return doc_id

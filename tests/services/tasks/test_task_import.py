@@ -211,3 +211,14 @@ def test_cancelled_import_writes_nothing_and_reports_progress(ledger, tmp_path):
     assert seen[0] == (0, 73) and seen[-1][0] >= 40
     assert counts() == before
     assert not any(d.doc_no == DOC["doc_no"] for d in tasks.tree(ledger))
+
+
+def test_every_imported_row_has_its_own_audit_row(ledger, tmp_path):
+    preview = task_import.read_sheet(task_sheet(tmp_path / "t.xlsx"))
+    task_import.import_tasks(ledger, preview, DOC)
+    for table in ("key_tasks", "tasks", "assignments", "assignment_contacts"):
+        rows = {r[0] for r in ledger.conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL"
+                                                  if table != "assignment_contacts" else f"SELECT id FROM {table}")}
+        logged = {r[0] for r in ledger.conn.execute(
+            "SELECT row_id FROM audit_log WHERE table_name = ? AND action = 'insert'", (table,))}
+        assert rows and rows <= logged, table

@@ -21,10 +21,12 @@ def cmd_import_tasks(args: argparse.Namespace) -> int:
     from desktop_app.services.tasks import task_import
 
     preview = task_import.read_sheet(args.file)
-    for e in preview.errors:
-        print(e.text())
-    if preview.errors:
-        raise UserError(i18n.tr("{f} 有 {n} 处问题（见上），未导入任何数据").format(f=args.file, n=len(preview.errors)))
+    if preview.errors:  # the first reason on stderr (the one line a caller reads); every problem on stdout
+        for e in preview.errors:
+            print(e.text())
+        first = preview.errors[0].text()
+        more = i18n.tr("（另有 {n} 处问题，见输出）").format(n=len(preview.errors) - 1) if len(preview.errors) > 1 else ""
+        raise UserError(i18n.tr("{f}：{first}{more}，未导入任何数据").format(f=args.file, first=first, more=more))
     c = preview.counts()
     print(i18n.tr("检查通过：重点任务 {k} 项，具体任务 {t} 项，责任分工 {a} 条（{n} 行）").format(
         k=c["key_tasks"], t=c["tasks"], a=c["assignments"], n=c["lines"]))

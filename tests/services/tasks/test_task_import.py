@@ -167,7 +167,9 @@ def test_cli_import_tasks(ledger, tmp_path, capsys):
     assert cli.run(["--db", str(ledger.path), "import-tasks", str(bad), "--doc-no", "沁测〔2026〕3号"]) == 2
     out = capsys.readouterr()
     assert "第 8 行“责任单位”：具体任务“打造创新发展先行区”没有填写责任单位" in out.out
-    assert out.err.strip().endswith("有 1 处问题（见上），未导入任何数据")
+    err = out.err.strip()
+    assert len(err.splitlines()) == 1 and "没有填写责任单位" in err and "第 8 行" in err and "bad.xlsx" in err
+    assert err.endswith("未导入任何数据")
     assert file_state(ledger.path) == before
     good = task_sheet(tmp_path / "good.xlsx", seed_rows()[:7])
     assert cli.run(["--db", str(ledger.path), "import-tasks", str(good), "--dry-run"]) == 0

@@ -44,7 +44,9 @@ def uscc_error(code: str) -> str | None:
         return i18n.tr("统一社会信用代码第 3–8 位应为行政区划代码（6 位数字）")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return i18n.tr("统一社会信用代码第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=code[17])
+        # not "the 18th should be X": the slip is as likely in any other place, and
+        # "fixing" the last character would save a wrong code that checks
+        return i18n.tr("统一社会信用代码“{code}”校验不通过：其中有字符输错了，请对照营业执照逐位核对").format(code=code)
     return None
 
 
@@ -90,7 +92,7 @@ def id_number_error(number: str, *, today: date | None = None) -> str | None:
         return i18n.tr("身份证号中的出生日期 {d} 晚于今天").format(d=born.isoformat())
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        return i18n.tr("身份证号第 18 位校验码应为“{exp}”，实际为“{got}”").format(exp=expected, got=number[17])
+        return i18n.tr("身份证号校验不通过：其中有数字输错了，请对照身份证逐位核对")
     return None
 
 

@@ -46,12 +46,13 @@ def test_all_registration_authorities_accepted(body):
     assert uscc_error(body + reference_check(body)) is None
 
 
-def test_wrong_check_character_names_position_and_expected_value():
+def test_wrong_check_character_is_refused_and_the_code_quoted():
     body = "91140521MA0K3F2L1"
     good = reference_check(body)
     bad = "0" if good != "0" else "1"
     message = uscc_error(body + bad)
-    assert "第 18 位" in message and f"“{good}”" in message and f"“{bad}”" in message
+    assert uscc_error(body + good) is None
+    assert f"“{body + bad}”校验不通过" in message and f"“{good}”" not in message
 
 
 @pytest.mark.parametrize("code, fragment", [
@@ -75,7 +76,7 @@ def test_valid_id_numbers(number):
 
 
 @pytest.mark.parametrize("number, fragment", [
-    ("110105194912310021", "第 18 位校验码应为“X”"),
+    ("110105194912310021", "身份证号校验不通过"),
     ("11010519491331002X", "不是有效的出生日期"),
     ("110105200002300027", "不是有效的出生日期"),        # 30 February
     ("110105190002290021", "不是有效的出生日期"),        # 1900 is not a leap year
@@ -120,3 +121,12 @@ def test_phone_format(phone, ok):
                                       ("14052A", False)])
 def test_division_codes(code, ok):
     assert (division_code_error(code) is None) is ok
+
+
+def test_a_failed_check_does_not_tell_which_character_would_pass():
+    """A clerk who mistyped a middle digit must not be led to "fix" the last one."""
+    good = "91140521MA0K3F2L1W"
+    typo = good[:9] + ("1" if good[9] != "1" else "2") + good[10:]  # a slip in the middle
+    message = uscc_error(typo)
+    assert "校验不通过" in message and "逐位核对" in message
+    assert "应为" not in message and "第 18 位" not in message

@@ -38,7 +38,7 @@ def test_unchanged_save_writes_no_audit_row(ledger):
 
 
 @pytest.mark.parametrize("changes, field, fragment", [
-    ({"uscc": "91350100M000100Y42"}, "uscc", "校验码应为“3”"),
+    ({"uscc": "91350100M000100Y42"}, "uscc", "校验不通过"),
     ({"uscc": ""}, "uscc", "不能为空"),
     ({"name": "  "}, "name", "请填写企业名称"),
     ({"industry": "互联网"}, "industry", "不在可选范围内"),
@@ -64,7 +64,7 @@ def test_duplicate_credit_code_names_the_holder(ledger):
 def test_talent_id_number_checked_and_masked_in_list(ledger):
     from desktop_app.services.listing import ListQuery, ListSource
 
-    with pytest.raises(ValidationError, match="校验码"):
+    with pytest.raises(ValidationError, match="身份证号校验不通过"):
         talent.save(ledger, {"name": "李四", "id_number": "110105194912310021"})
     with pytest.raises(ValidationError, match="与身份证号中的 1949 不一致"):
         talent.save(ledger, {"name": "李四", "id_number": "11010519491231002X", "birth_year": "1950"})

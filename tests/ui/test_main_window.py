@@ -95,7 +95,7 @@ def test_add_enterprise_bad_code_then_good(window, qtbot):
     when_modal(qtbot, fill)
     saved = tab.add_record()
     assert seen["visible"] and seen["still_open"]
-    assert "第 18 位校验码应为“W”，实际为“E”" in seen["error"]
+    assert "校验不通过：其中有字符输错了" in seen["error"]
     assert saved is not None
     assert "沁水县新能科技有限公司" in visible_texts(tab, "name")
     row = tab.current_row()

@@ -59,7 +59,7 @@ def test_add_person_bad_id_then_good_and_edit_keeps_the_number(tab, qtbot, demo_
 
     when_modal(qtbot, fill)
     saved = page.add_record()
-    assert seen["open"] and "第 18 位校验码应为“7”，实际为“1”" in seen["error"]
+    assert seen["open"] and "身份证号校验不通过" in seen["error"]
     assert saved is not None
     record = talent.get(demo_ledger, saved)
     assert record["id_number"] == GOOD and record["gender"] == "男"

@@ -19,7 +19,7 @@ def _count(ledger, table="talent"):
 
 
 @pytest.mark.parametrize(("values", "field", "message"), [
-    ({"id_number": "110105194912310021"}, "id_number", "第 18 位校验码应为“X”，实际为“1”"),
+    ({"id_number": "110105194912310021"}, "id_number", "身份证号校验不通过：其中有数字输错了"),
     ({"id_number": "110105" + str(date.today().year + 1) + "0101001" + "5"}, "id_number", "晚于今天"),
     ({"birth_year": str(date.today().year + 1)}, "birth_year", "不合理"),
     ({"support_award": "-3"}, "support_award", "奖励补贴（万元）不能小于 0"),

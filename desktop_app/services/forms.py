@@ -19,7 +19,9 @@ def text(values: dict[str, Any], key: str, label: str, *, required: bool = False
 
 def choice(values: dict[str, Any], key: str, label: str, options: list[str], *,
            required: bool = False) -> str:
-    value = text(values, key, label, required=required)
+    value = text(values, key, label)
+    if required and not value:
+        raise ValidationError(key, i18n.tr("请选择{label}").format(label=label))
     if value and value not in options:
         raise ValidationError(key, i18n.tr("{label}“{value}”不在可选范围内").format(label=label, value=value))
     return value

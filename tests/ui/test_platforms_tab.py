@@ -112,3 +112,21 @@ def test_edit_platform_figures(tab, qtbot, demo_ledger):
     assert (record["staff"], record["evaluation"]) == (22, "2025 年度评价：良好")
     assert tab.model.data(tab.model.index(tab.current_row(), tab.model.keys.index("staff"))) == "22"
     assert "评估：2025 年度评价：良好" in tab.detail.caption.text()
+
+
+def test_a_new_platform_has_no_preset_type_or_level(tab, qtbot):
+    n = tab.model.rowCount()
+    seen = {}
+
+    def fill(dialog):
+        seen["preset"] = [dialog.findChild(QComboBox, k).currentText() for k in ("type", "level")]
+        dialog.findChild(QLineEdit, "name").setText("只填了名称的平台")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        seen.update(error=dialog.findChild(QLabel, "error").text(), open=dialog.isVisible())
+        dialog.reject()
+
+    when_modal(qtbot, fill)
+    assert tab.add_record() is None
+    assert seen["preset"] == ["（请选择）", "（请选择）"]
+    assert seen["open"] and "请选择平台类型" in seen["error"]
+    assert tab.model.rowCount() == n  # nothing stored with a type the clerk never chose

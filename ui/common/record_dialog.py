@@ -94,8 +94,8 @@ class RecordDialog(QDialog):
             return w
         if f.kind in ("choice", "ref"):
             w = QComboBox()
-            if not f.required:
-                w.addItem(self.tr("（未选择）"), None)
+            # a required choice starts unchosen: a preset would be saved as if the clerk had chosen it
+            w.addItem(self.tr("（请选择）") if f.required else self.tr("（未选择）"), None)
             for opt in f.options:
                 if f.kind == "ref":
                     w.addItem(opt[1], opt[0])

@@ -30,7 +30,8 @@ def run_args(args: argparse.Namespace) -> int:
     try:
         return fn(args)
     except UserError as exc:
-        print(i18n.tr("错误：{msg}").format(msg=exc), file=sys.stderr)
+        hint = i18n.tr("（命令行请用 {opt}）").format(opt=exc.option) if exc.option else ""
+        print(i18n.tr("错误：{msg}").format(msg=exc) + hint, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(i18n.tr("已取消"), file=sys.stderr)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop_app.errors import UserError
+from desktop_app.errors import OtherUnitBackup, UserError
 from desktop_app.services import maintenance
 from desktop_app.services.ledger import open_ledger
 
@@ -63,7 +63,15 @@ def restore(window) -> None:
     path, operator = window.ledger.path, window.ledger.operator
     window.close_ledger()
     try:
-        kept = maintenance.restore(path, name)
+        try:
+            kept = maintenance.restore(path, name)
+        except OtherUnitBackup as exc:  # the window's way out: ask once more, plainly
+            again = QMessageBox.question(window, window.tr("恢复台账"), window.tr(
+                "{msg}。\n确定要用其他单位的备份替换本单位的台账吗？").format(msg=exc))
+            if again != QMessageBox.StandardButton.Yes:
+                window.set_ledger(open_ledger(path, operator))
+                return
+            kept = maintenance.restore(path, name, allow_other_unit=True)
     except UserError as exc:
         QMessageBox.warning(window, window.tr("恢复台账"), str(exc))
         window.set_ledger(open_ledger(path, operator))

@@ -8,7 +8,7 @@ from pathlib import Path
 from db import connection, migrate
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
-from desktop_app.errors import UserError
+from desktop_app.errors import OtherUnitBackup, UserError
 from desktop_app.fileio import atomic_output, describe_os_error
 
 
@@ -65,8 +65,8 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
         connection.inspect(ledger_path)
         ours, theirs = _unit_name(ledger_path), _unit_name(source)
         if not allow_other_unit and ours and theirs and ours != theirs:
-            raise UserError(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复。确需恢复请使用 --force").format(
-                theirs=theirs, ours=ours))
+            raise OtherUnitBackup(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复").format(
+                theirs=theirs, ours=ours), option="--force")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}.bak")
         backup(ledger_path, kept)

@@ -67,3 +67,37 @@ def test_reopen_the_same_file_twice_and_write(demo_window, qtbot):
     pid = tab.model.record_id(0)
     platforms.delete(window.ledger, pid)
     assert tab.model.rowCount() == n - 1
+
+
+def test_restoring_another_units_backup_asks_in_words_not_flags(demo_window, qtbot, tmp_path, monkeypatch):
+    from desktop_app.services.ledger import create_ledger
+
+    window = demo_window
+    other = create_ledger(tmp_path / "other.sqlite3", unit_name="绛县", level="county", operator="x")
+    other.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other.path), ""))
+    seen: list[str] = []
+
+    def answer(box):  # 是 to "replace?", 否 to "another unit's backup?"
+        seen.append(box.text())
+        button = QMessageBox.StandardButton.Yes if len(seen) == 1 else QMessageBox.StandardButton.No
+        box.button(button).click()
+        if len(seen) < 2:
+            when_modal(qtbot, answer)
+
+    when_modal(qtbot, answer)
+    ledger_actions.restore(window)
+    assert len(seen) == 2 and "备份属于“绛县”" in seen[1] and "--" not in seen[1]
+    assert "沁水县" in window.windowTitle()  # the own ledger is back, unchanged
+
+
+def test_cli_names_its_own_way_out(demo_ledger, tmp_path, capsys):
+    from desktop_app import cli
+    from desktop_app.services.ledger import create_ledger
+
+    other = create_ledger(tmp_path / "other.sqlite3", unit_name="绛县", level="county", operator="x")
+    other.close()
+    demo_ledger.close()
+    assert cli.run(["--db", str(demo_ledger.path), "restore", str(other.path)]) == 2
+    err = capsys.readouterr().err
+    assert "备份属于“绛县”" in err and "--force" in err

@@ -22,6 +22,9 @@ from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 
+PARAM_LABELS = {"period": i18n.tr("报送期"), "year": i18n.tr("年度"), "enterprise": i18n.tr("企业"),
+                "township": i18n.tr("乡镇")}
+
 if TYPE_CHECKING:  # the form engine (reportlab, openpyxl) loads when a form is printed, not at start-up
     from desktop_app.reports import ProgressFn
 
@@ -93,9 +96,10 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
     params.pop("_latest", None)
     for need in spec.required:
         if need not in params:
-            raise UserError(i18n.tr("报表“{t}”需要参数 --{p}").format(t=spec.title, p=need))
+            raise UserError(i18n.tr("打印“{t}”需要填写{what}").format(t=spec.title, what=PARAM_LABELS.get(need, need)),
+                            option=f"--{need}")
     if "period" in spec.params and "period" not in params:
-        raise UserError(i18n.tr("台账中还没有任何报送期的数据，请用 --period 指定"))
+        raise UserError(i18n.tr("台账中还没有任何报送期的数据，请填写报送期（如 2026-05）"), option="--period")
     return params
 
 

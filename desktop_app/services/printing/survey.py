@@ -40,8 +40,8 @@ def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
     if not code and params.get("township"):
         return batch(ledger, params)
     if not code:
-        raise UserError(i18n.tr("请填写企业的统一社会信用代码（--enterprise）；要打印一个乡镇的全部调查表，"
-                           "请选择乡镇或加 --all"))
+        raise UserError(i18n.tr("请选择要打印的企业（名称或统一社会信用代码）；要打印一个乡镇的全部调查表，请选择乡镇"),
+                        option="--enterprise 或 --all")
     if err := uscc_error(code):
         raise UserError(err)
     row = ledger.conn.execute(_ENTERPRISE + " AND e.uscc = ?", (code,)).fetchone()

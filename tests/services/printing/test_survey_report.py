@@ -69,7 +69,7 @@ def test_batch_cancel_leaves_no_file(towns, tmp_path):
 
 
 @pytest.mark.parametrize("given, words", [
-    ({"period": "2024-05"}, "请填写企业的统一社会信用代码"),
+    ({"period": "2024-05"}, "请选择要打印的企业"),
     ({"period": "2024-05", "enterprise": "91140521MA0T00001X"}, "校验不通过"),
     ({"period": "2024-05", "enterprise": code(99)}, "没有统一社会信用代码为"),
     ({"period": "2030-05", "enterprise": code(1)}, "在将来"),

@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="ledger-test-config-")  # never the user's settings
 
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -12,6 +13,16 @@ import pytest  # noqa: E402
 from desktop_app.services.ledger import create_ledger, open_ledger  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts with no remembered settings (window sizes, folders, last ledger)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    if QCoreApplication.instance() is not None:
+        QSettings().clear()
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.ledger import Ledger
-from ui.common.ledger_view import events_for, release
 from ui import ledger_actions, report_menu
+from ui.common.ledger_view import events_for, release
+from ui.common.window_size import size_window
 from ui.enterprises.tab import EnterprisesTab
 from ui.lazy_tabs import LazyTabs, TabPages
 from ui.platforms.tab import PlatformsTab
@@ -29,7 +30,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.resize(1280, 780)
+        size_window(self, "main", 1280, 780, main=True)
         self._status = {key: QLabel() for key in ("unit", "operator", "path")}
         for label in self._status.values():
             self.statusBar().addPermanentWidget(label)

@@ -31,6 +31,7 @@ from desktop_app.services.listing import ListSource, ListSpec
 from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.common.table_model import LedgerTableModel
+from ui.common.window_size import size_window
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class PickerDialog(QDialog):
     def __init__(self, ledger: Ledger, source: PickerSource, parent: QWidget | None = None, initial: str = ""):
         super().__init__(parent)
         self.setWindowTitle(source.title or self.tr("选择"))
-        self.resize(640, 460)
+        size_window(self, "picker", 640, 460)
         self.chosen: str | None = None
         titles = dict(source.columns)
         self.model = LedgerTableModel(ListSource(ledger, source.spec), titles, self)

@@ -39,6 +39,7 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, evidence
 from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
+from ui.common.window_size import size_window
 from ui.enterprises.row_table import RowTable
 
 ROLE_KIND = 0x0101  # Qt.UserRole + 1: ("new", path) | ("keep", id) | ("reuse", id)
@@ -51,7 +52,7 @@ class SurveyDialog(QDialog):
         self.removed: list[str] = []
         self.result_value: str | None = None
         self.setWindowTitle(self.tr("企业创新活动开展情况调查表 — {name}").format(name=enterprise["name"]))
-        self.resize(1040, 700)  # fits a 1366 x 768 screen; the form scrolls
+        size_window(self, "survey", 1040, 700)  # the form scrolls
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("企业全称：<b>{name}</b>").format(name=enterprise["name"])), 1)

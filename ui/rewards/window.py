@@ -23,6 +23,7 @@ from desktop_app.services.printing.rewards import item_text
 from ui import report_menu
 from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef
+from ui.common.window_size import size_window
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
 
@@ -59,7 +60,7 @@ class RewardsWindow(ToolWindow):
         info = rewards.policy(ledger)
         self.info = info
         self.setWindowTitle(self.tr("奖补测算 — {doc}附件2《{t}》").format(doc=info.doc_no, t=info.title))
-        self.resize(1300, 760)
+        size_window(self, "rewards", 1300, 760)
         tr = self.tr
         self.groups: dict[str, str] = {}
         self.model = RowTableModel([

@@ -25,6 +25,7 @@ from desktop_app.services import printing, targets
 from desktop_app.services.printing.furniture import number_text
 from ui import report_menu
 from ui.common.record_dialog import RecordDialog
+from ui.common.window_size import size_window
 from ui.targets.chart import build_chart
 from ui.targets.dialogs import TargetDialog, actual_fields, target_fields
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
@@ -58,7 +59,7 @@ class TargetsWindow(ToolWindow):
     def __init__(self, ledger, parent: QWidget | None = None):
         super().__init__(ledger, parent)
         self.setWindowTitle(self.tr("目标完成情况 — {unit}").format(unit=ledger.unit.name))
-        self.resize(1280, 800)
+        size_window(self, "targets", 1280, 800)
         tr = self.tr
         self.model = RowTableModel([
             RowColumn("document", tr("文件"), lambda r: r.document),

@@ -29,6 +29,7 @@ from desktop_app.reports import write_document_pdf
 from desktop_app.reports.monthly_brief import PLACEHOLDER, BriefWording, fill, paragraphs
 from desktop_app.services.tasks import brief, progress
 from ui.common.background import BackgroundTask
+from ui.common.window_size import size_window
 from ui.tasks.node_detail import detail_table, fill_table
 
 
@@ -54,7 +55,7 @@ class BriefDialog(QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.setWindowTitle(self.tr("月度调度情况通报"))
-        self.resize(1180, 760)
+        size_window(self, "brief", 1180, 760)
         self.period = QComboBox(objectName="period")
         for p in progress.period_choices():
             self.period.addItem(schedule.period_label(p), p)

@@ -27,6 +27,7 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services.tasks import task_import, task_template
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
+from ui.common.window_size import size_window
 from ui.tasks.month_models import RED
 from ui.tasks.node_detail import detail_table, fill_table
 
@@ -39,7 +40,7 @@ class ImportDialog(QDialog):
         self.result_value: str | None = None
         self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("导入任务清单"))
-        self.resize(1100, 720)
+        size_window(self, "task_import", 1100, 720)
         self.file_label = QLabel(self.tr("请选择按“工作任务清单”格式填写的 Excel 文件（.xlsx）。"), objectName="file")
         self.pick_button = pick = QPushButton(self.tr("选择文件…"), objectName="pick")
         pick.clicked.connect(self.pick)

@@ -2,7 +2,10 @@
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The clerk's office PC: a 1366×768 screen less a 40-pixel taskbar (tests/fixtures/screen_1366x768.json).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        __import__("pathlib").Path(__file__).parent / "fixtures" / "screen_1366x768.json")
 os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="ledger-test-config-")  # never the user's settings
 
 import shutil  # noqa: E402

@@ -26,3 +26,12 @@ CONTEXT = "i18n"
 
 def tr(text: str) -> str:
     return _translate(CONTEXT, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a literal for lupdate under ``context`` where it is defined; ``tr`` it where it is shown.
+
+    The name is the one lupdate looks for; pass ``CONTEXT`` ("i18n") as a literal when the
+    text is later shown through ``i18n.tr(value)``.
+    """
+    return text

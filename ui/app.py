@@ -19,7 +19,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
+    i18n.install(QCoreApplication.translate)
     translator = QTranslator(app)  # Chinese for Qt's own buttons and dialogs (确定/取消/是/否)
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     if translator.load(chinese, "qt", "_", str(resource("i18n"))):

@@ -3,20 +3,25 @@
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.errors import OtherUnitBackup, UserError
 from desktop_app.services import maintenance
 from desktop_app.services.ledger import open_ledger
 
-FILTER = "台账文件 (*.sqlite3 *.db);;所有文件 (*)"
+translate = QCoreApplication.translate  # these run on the main window; lupdate reads translate("…", "…")
+
+
+def _filter() -> str:
+    return translate("ledger_actions", "台账文件 (*.sqlite3 *.db);;所有文件 (*)")
 
 
 def new_ledger(window) -> None:
     from ui.setup_dialog import SetupDialog
 
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("新建台账"), str(window.ledger.path.parent),
-                                          window.tr(FILTER))
+    name, _ = QFileDialog.getSaveFileName(window, translate("ledger_actions", "新建台账"), str(window.ledger.path.parent),
+                                          _filter())
     if not name:
         return
     dialog = SetupDialog(Path(name), window)
@@ -25,14 +30,14 @@ def new_ledger(window) -> None:
 
 
 def open_ledger_file(window) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, window.tr("打开台账"), str(window.ledger.path.parent),
-                                          window.tr(FILTER))
+    name, _ = QFileDialog.getOpenFileName(window, translate("ledger_actions", "打开台账"), str(window.ledger.path.parent),
+                                          _filter())
     if not name:
         return
     try:
         ledger = open_ledger(name)
     except UserError as exc:
-        QMessageBox.warning(window, window.tr("打开台账"), str(exc))
+        QMessageBox.warning(window, translate("ledger_actions", "打开台账"), str(exc))
         return
     window.set_ledger(ledger)
 
@@ -40,23 +45,23 @@ def open_ledger_file(window) -> None:
 def backup(window) -> None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     suggested = window.ledger.path.with_name(f"{window.ledger.unit.name}台账备份-{stamp}.sqlite3")
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("备份台账"), str(suggested), window.tr(FILTER))
+    name, _ = QFileDialog.getSaveFileName(window, translate("ledger_actions", "备份台账"), str(suggested), _filter())
     if not name:
         return
     try:
         out = maintenance.backup(window.ledger.path, name)
     except UserError as exc:
-        QMessageBox.warning(window, window.tr("备份台账"), str(exc))
+        QMessageBox.warning(window, translate("ledger_actions", "备份台账"), str(exc))
         return
-    QMessageBox.information(window, window.tr("备份台账"), window.tr("已备份到 {path}").format(path=out))
+    QMessageBox.information(window, translate("ledger_actions", "备份台账"), translate("ledger_actions", "已备份到 {path}").format(path=out))
 
 
 def restore(window) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, window.tr("选择要恢复的备份"), str(window.ledger.path.parent),
-                                          window.tr(FILTER))
+    name, _ = QFileDialog.getOpenFileName(window, translate("ledger_actions", "选择要恢复的备份"), str(window.ledger.path.parent),
+                                          _filter())
     if not name:
         return
-    answer = QMessageBox.question(window, window.tr("恢复台账"), window.tr(
+    answer = QMessageBox.question(window, translate("ledger_actions", "恢复台账"), translate("ledger_actions",
         "用备份“{src}”替换当前台账？当前台账会先另存一份，不会丢失。").format(src=name))
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -66,29 +71,29 @@ def restore(window) -> None:
         try:
             kept = maintenance.restore(path, name)
         except OtherUnitBackup as exc:  # the window's way out: ask once more, plainly
-            again = QMessageBox.question(window, window.tr("恢复台账"), window.tr(
-                "{msg}。\n确定要用其他单位的备份替换本单位的台账吗？").format(msg=exc))
+            again = QMessageBox.question(window, translate("ledger_actions", "恢复台账"), translate(
+                "ledger_actions", "{msg}。\n确定要用其他单位的备份替换本单位的台账吗？").format(msg=exc))
             if again != QMessageBox.StandardButton.Yes:
                 window.set_ledger(open_ledger(path, operator))
                 return
             kept = maintenance.restore(path, name, allow_other_unit=True)
     except UserError as exc:
-        QMessageBox.warning(window, window.tr("恢复台账"), str(exc))
+        QMessageBox.warning(window, translate("ledger_actions", "恢复台账"), str(exc))
         window.set_ledger(open_ledger(path, operator))
         return
     window.set_ledger(open_ledger(path, operator))
-    QMessageBox.information(window, window.tr("恢复台账"),
-                            window.tr("已恢复。原台账另存为：{path}").format(path=kept))
+    QMessageBox.information(window, translate("ledger_actions", "恢复台账"),
+                            translate("ledger_actions", "已恢复。原台账另存为：{path}").format(path=kept))
 
 
 def check(window) -> None:
     try:
         problems = maintenance.check(window.ledger.path)
     except UserError as exc:
-        QMessageBox.warning(window, window.tr("检查台账"), str(exc))
+        QMessageBox.warning(window, translate("ledger_actions", "检查台账"), str(exc))
         return
     if problems:
-        QMessageBox.warning(window, window.tr("检查台账"),
-                            window.tr("发现 {n} 个问题：\n").format(n=len(problems)) + "\n".join(problems[:30]))
+        QMessageBox.warning(window, translate("ledger_actions", "检查台账"),
+                            translate("ledger_actions", "发现 {n} 个问题：\n").format(n=len(problems)) + "\n".join(problems[:30]))
     else:
-        QMessageBox.information(window, window.tr("检查台账"), window.tr("台账完好，未发现问题。"))
+        QMessageBox.information(window, translate("ledger_actions", "检查台账"), translate("ledger_actions", "台账完好，未发现问题。"))

@@ -4,7 +4,8 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME, __version__, i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, report_menu
 from ui.common.ledger_view import events_for, release
@@ -15,8 +16,10 @@ from ui.platforms.tab import PlatformsTab
 from ui.talent.tab import TalentTab
 from ui.tasks.tab import TasksTab
 
-TAB_CLASSES = (("tasks", TasksTab, "任务"), ("enterprises", EnterprisesTab, "企业"),
-               ("talent", TalentTab, "人才"), ("platforms", PlatformsTab, "平台"))
+TAB_CLASSES = (("tasks", TasksTab, QT_TRANSLATE_NOOP("MainWindow", "任务")),
+               ("enterprises", EnterprisesTab, QT_TRANSLATE_NOOP("MainWindow", "企业")),
+               ("talent", TalentTab, QT_TRANSLATE_NOOP("MainWindow", "人才")),
+               ("platforms", PlatformsTab, QT_TRANSLATE_NOOP("MainWindow", "平台")))
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +61,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         self.tab_widgets[TAB_CLASSES[max(current, 0)][0]]  # the visible tab is built at once
         demo = self.tr("（演示台账）") if ledger.setting("demo") == "1" else ""
-        self.setWindowTitle(f"{ledger.unit.name}{demo} — {self.tr(APP_NAME)}")
+        self.setWindowTitle(f"{ledger.unit.name}{demo} — {i18n.tr(APP_NAME)}")
         self._status["unit"].setText(self.tr("单位：{name}（{level}）").format(
             name=ledger.unit.name, level=ledger.unit.level_label))
         self._status["operator"].setText(self.tr("操作员：{name}").format(name=ledger.operator))
@@ -156,7 +159,7 @@ class MainWindow(QMainWindow):
             "<h3>{app}</h3><p>版本 {version}</p><p>台账结构版本 {schema}</p>"
             "<p>本单位：{unit}<br>台账文件：{path}</p><p>报表字体：{fonts}</p>"
             "<p>离线运行，数据只保存在本机台账文件中。</p>").format(
-            app=self.tr(APP_NAME), version=__version__, schema=schema_version(),
+            app=i18n.tr(APP_NAME), version=__version__, schema=schema_version(),
             unit=self.ledger.unit.name, path=self.ledger.path, fonts=report_fonts.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

@@ -3,7 +3,7 @@
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.services import printing, units
 from desktop_app.services.printing import ReportSpec
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
+
+translate = QCoreApplication.translate  # lupdate reads translate("…", "…")
 
 
 def populate(window, menu: QMenu) -> None:
@@ -37,7 +40,7 @@ def fill(window, menu: QMenu) -> None:
     if menu.actions():
         return
     for spec in printing.registry().values():
-        action = menu.addAction(window.tr(spec.title) + "…")
+        action = menu.addAction(i18n.tr(spec.title) + "…")
         action.setObjectName(f"report_{spec.name}")
         action.triggered.connect(lambda _=False, s=spec: print_report(window, s))
 
@@ -51,7 +54,7 @@ class ReportDialog(QDialog):
 
     def __init__(self, window, spec: ReportSpec):
         super().__init__(window)
-        self.setWindowTitle(self.tr("打印 {t}").format(t=self.tr(spec.title)))
+        self.setWindowTitle(self.tr("打印 {t}").format(t=i18n.tr(spec.title)))
         self.spec = spec
         ledger = window.ledger
         form = QFormLayout()
@@ -106,14 +109,14 @@ def print_report(window, spec: ReportSpec, *, out: str | None = None, params: di
     try:
         resolved = printing.resolve_params(window.ledger, spec, params)
     except UserError as exc:
-        QMessageBox.warning(window, window.tr(spec.title), str(exc))
+        QMessageBox.warning(window, i18n.tr(spec.title), str(exc))
         return None
     if out is None:
         settings = QSettings()
         folder = Path(settings.value("reports/folder", str(Path.home())))
         suggested = folder / printing.default_file_name(window.ledger, spec, resolved, fmt)
-        filters = window.tr("PDF 文件 (*.pdf)") if fmt == "pdf" else window.tr("Excel 工作簿 (*.xlsx)")
-        out, _ = QFileDialog.getSaveFileName(window, window.tr("保存 {t}").format(t=spec.title),
+        filters = translate("report_menu", "PDF 文件 (*.pdf)") if fmt == "pdf" else translate("report_menu", "Excel 工作簿 (*.xlsx)")
+        out, _ = QFileDialog.getSaveFileName(window, translate("report_menu", "保存 {t}").format(t=i18n.tr(spec.title)),
                                              str(suggested), filters)
         if not out:
             return None
@@ -126,12 +129,12 @@ def print_report(window, spec: ReportSpec, *, out: str | None = None, params: di
         finally:
             ledger.close()
 
-    task = BackgroundTask(window, window.tr("正在生成 {t}…").format(t=window.tr(spec.title)), work)
+    task = BackgroundTask(window, translate("report_menu", "正在生成 {t}…").format(t=i18n.tr(spec.title)), work)
     window._report_task = task
 
     def done(path):
         answer = QMessageBox.information(
-            window, window.tr(spec.title), window.tr("已生成：{p}").format(p=path),
+            window, i18n.tr(spec.title), translate("report_menu", "已生成：{p}").format(p=path),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
         if answer == QMessageBox.StandardButton.Open:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

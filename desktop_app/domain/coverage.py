@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
-NOT_STARTED = "未开展"
-PENDING = "已开展待核"
-SIGNED_OFF = "已销号"
+NOT_STARTED = QT_TRANSLATE_NOOP("i18n", "未开展")
+PENDING = QT_TRANSLATE_NOOP("i18n", "已开展待核")
+SIGNED_OFF = QT_TRANSLATE_NOOP("i18n", "已销号")
 STATES = (NOT_STARTED, PENDING, SIGNED_OFF)
 
 
@@ -81,14 +82,15 @@ def coverage_state(check: SignoffCheck, confirmed: bool) -> str:
 
 # The four conditions of the rule as the tab and the sign-off history show them.
 CONDITIONS = (
-    ("has_institution", "有研发机构"),
-    ("has_rd_activity", "有研发活动"),
-    ("has_other_activity", "有其他创新活动"),
-    ("has_evidence", "有印证材料"),
+    ("has_institution", QT_TRANSLATE_NOOP("i18n", "有研发机构")),
+    ("has_rd_activity", QT_TRANSLATE_NOOP("i18n", "有研发活动")),
+    ("has_other_activity", QT_TRANSLATE_NOOP("i18n", "有其他创新活动")),
+    ("has_evidence", QT_TRANSLATE_NOOP("i18n", "有印证材料")),
 )
 
 CONFIRMED, REJECTED, REVOKED = "confirmed", "rejected", "revoked"
-DECISION_LABELS = {CONFIRMED: "确认销号", REJECTED: "退回", REVOKED: "撤销销号"}
+DECISION_LABELS = {CONFIRMED: QT_TRANSLATE_NOOP("i18n", "确认销号"), REJECTED: QT_TRANSLATE_NOOP("i18n", "退回"),
+                   REVOKED: QT_TRANSLATE_NOOP("i18n", "撤销销号")}
 
 
 def conditions(check: SignoffCheck) -> dict[str, bool]:

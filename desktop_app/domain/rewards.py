@@ -20,23 +20,24 @@ from dataclasses import dataclass
 
 from desktop_app import i18n
 from desktop_app.domain.coverage import money
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 # Event keys of resources/seeds/rewards.toml and what they are called.
 EVENT_LABELS = {
-    "high_tech_new": "新认定高新技术企业",
-    "high_tech_recertified": "重新认定高新技术企业",
-    "key_lab": "重点实验室",
-    "engineering_center": "工程技术研究中心",
-    "pilot_base": "中试基地",
-    "alliance": "产业技术创新战略联盟",
-    "major_project": "承担国家科技重大专项等项目",
-    "tech_transfer_deal": "科技成果交易并在县内转化",
-    "rd_intensity_top10": "R&D经费投入强度全市前十",
-    "tech_transfer_institution": "技术转移示范机构",
-    "incubator": "科技企业孵化器",
-    "maker_space": "众创空间",
-    "university_institute": "高校院所设立研发机构、院士工作站",
-    "high_level_talent": "引进高层次科技人才",
+    "high_tech_new": QT_TRANSLATE_NOOP("i18n", "新认定高新技术企业"),
+    "high_tech_recertified": QT_TRANSLATE_NOOP("i18n", "重新认定高新技术企业"),
+    "key_lab": QT_TRANSLATE_NOOP("i18n", "重点实验室"),
+    "engineering_center": QT_TRANSLATE_NOOP("i18n", "工程技术研究中心"),
+    "pilot_base": QT_TRANSLATE_NOOP("i18n", "中试基地"),
+    "alliance": QT_TRANSLATE_NOOP("i18n", "产业技术创新战略联盟"),
+    "major_project": QT_TRANSLATE_NOOP("i18n", "承担国家科技重大专项等项目"),
+    "tech_transfer_deal": QT_TRANSLATE_NOOP("i18n", "科技成果交易并在县内转化"),
+    "rd_intensity_top10": QT_TRANSLATE_NOOP("i18n", "R&D经费投入强度全市前十"),
+    "tech_transfer_institution": QT_TRANSLATE_NOOP("i18n", "技术转移示范机构"),
+    "incubator": QT_TRANSLATE_NOOP("i18n", "科技企业孵化器"),
+    "maker_space": QT_TRANSLATE_NOOP("i18n", "众创空间"),
+    "university_institute": QT_TRANSLATE_NOOP("i18n", "高校院所设立研发机构、院士工作站"),
+    "high_level_talent": QT_TRANSLATE_NOOP("i18n", "引进高层次科技人才"),
 }
 
 # Platform types (resources/catalogs.toml) whose approval at a level is a reward event.

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 MONTHLY = "monthly"   # a progress entry for a period
 PLAN = "plan"         # 督办: 当天制定方案
@@ -214,7 +215,8 @@ class SupervisionState:
         return self.step is not None and self.days_left < 0
 
 
-STEP_LABELS = {PLAN: "制定方案", PROGRESS: "反馈进展", CLOSE: "办结销号"}
+STEP_LABELS = {PLAN: QT_TRANSLATE_NOOP("i18n", "制定方案"), PROGRESS: QT_TRANSLATE_NOOP("i18n", "反馈进展"),
+               CLOSE: QT_TRANSLATE_NOOP("i18n", "办结销号")}
 
 
 def step_label(step: str | None) -> str:

@@ -10,34 +10,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.domain.coverage import SurveyFacts, money
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 # (key, printed label, kind) — kind: text | int | money
 INSTITUTION_FIELDS = (
-    ("name", "研究开发机构及平台名称", "text"),
-    ("approver", "批准部门（或企业自建）", "text"),
-    ("field", "研究领域", "text"),
-    ("count", "期末机构数（个）", "int"),
-    ("staff", "机构研究开发人员数量（人）", "int"),
-    ("spending", "机构研究开发费用（万元）", "money"),
-    ("equipment_value", "期末仪器和设备原价（万元）", "money"),
+    ("name", QT_TRANSLATE_NOOP("i18n", "研究开发机构及平台名称"), "text"),
+    ("approver", QT_TRANSLATE_NOOP("i18n", "批准部门（或企业自建）"), "text"),
+    ("field", QT_TRANSLATE_NOOP("i18n", "研究领域"), "text"),
+    ("count", QT_TRANSLATE_NOOP("i18n", "期末机构数（个）"), "int"),
+    ("staff", QT_TRANSLATE_NOOP("i18n", "机构研究开发人员数量（人）"), "int"),
+    ("spending", QT_TRANSLATE_NOOP("i18n", "机构研究开发费用（万元）"), "money"),
+    ("equipment_value", QT_TRANSLATE_NOOP("i18n", "期末仪器和设备原价（万元）"), "money"),
 )
 PROJECT_FIELDS = (
-    ("name", "研发项目名称", "text"),
-    ("source_doc", "研发项目来源及立项文号", "text"),
-    ("staff", "研究开发人员情况（人）", "int"),
-    ("spending", "研究开发费用情况（万元）", "money"),
-    ("assets", "研究开发资产情况（万元）", "money"),
+    ("name", QT_TRANSLATE_NOOP("i18n", "研发项目名称"), "text"),
+    ("source_doc", QT_TRANSLATE_NOOP("i18n", "研发项目来源及立项文号"), "text"),
+    ("staff", QT_TRANSLATE_NOOP("i18n", "研究开发人员情况（人）"), "int"),
+    ("spending", QT_TRANSLATE_NOOP("i18n", "研究开发费用情况（万元）"), "money"),
+    ("assets", QT_TRANSLATE_NOOP("i18n", "研究开发资产情况（万元）"), "money"),
 )
 # section 三: (column in ``surveys``, 创新活动方向 as printed)
 DIRECTIONS = (
-    ("innovation_input", "创新投入"),
-    ("innovation_talent", "创新人才"),
-    ("innovation_project", "创新项目"),
-    ("innovation_platform", "创新平台"),
-    ("tech_rd", "技术研发"),
-    ("tech_cooperation", "技术合作"),
+    ("innovation_input", QT_TRANSLATE_NOOP("i18n", "创新投入")),
+    ("innovation_talent", QT_TRANSLATE_NOOP("i18n", "创新人才")),
+    ("innovation_project", QT_TRANSLATE_NOOP("i18n", "创新项目")),
+    ("innovation_platform", QT_TRANSLATE_NOOP("i18n", "创新平台")),
+    ("tech_rd", QT_TRANSLATE_NOOP("i18n", "技术研发")),
+    ("tech_cooperation", QT_TRANSLATE_NOOP("i18n", "技术合作")),
 )
-SECTION_TITLES = ("一、企业研究开发机构情况", "二、企业研究开发活动及相关情况", "三、企业创新相关活动开展情况")
+SECTION_TITLES = (QT_TRANSLATE_NOOP("i18n", "一、企业研究开发机构情况"), QT_TRANSLATE_NOOP("i18n", "二、企业研究开发活动及相关情况"),
+                  QT_TRANSLATE_NOOP("i18n", "三、企业创新相关活动开展情况"))
 SELF_BUILT = "企业自建"
 OTHER_ACTIVITY_COUNT = 14
 

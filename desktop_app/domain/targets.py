@@ -23,6 +23,7 @@ The rule (printed under the table, :data:`RULE_TEXT`):
 from dataclasses import dataclass
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 AT_LEAST, EXACTLY, AT_MOST = "at_least", "exactly", "at_most"
 COMPARISONS = (AT_LEAST, EXACTLY, AT_MOST)
@@ -143,7 +144,8 @@ def status_label(value: bool | None, plan: Plan, year: int) -> str:
     return i18n.tr("达到进度") if value else i18n.tr("滞后")
 
 
-RULE_TEXT = (
+RULE_TEXT = QT_TRANSLATE_NOOP(
+    "i18n",
     "判断规则：本年已到或已过目标年（或为“每年”指标）的，实际值达到目标值为“达标”；"
     "目标年未到的，按计划期已过年份占比折算本年应达值——应达值 = 起点值 +（目标值 − 起点值）×"
     "（本年 − 起点年）÷（目标年 − 起点年），起点为上一个年度目标，无则为基线，均无则以计划期起点年（同一文件其他指标的基线年，"

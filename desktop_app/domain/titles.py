@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 WARN_DAYS = 90  # 004 / PRODUCT.md: warn before a 高新技术企业 certificate expires
 
-VALID = "有效"
-EXPIRING = "即将到期"
-EXPIRED = "已过期"
-PERMANENT = "长期"
+VALID = QT_TRANSLATE_NOOP("i18n", "有效")
+EXPIRING = QT_TRANSLATE_NOOP("i18n", "即将到期")
+EXPIRED = QT_TRANSLATE_NOOP("i18n", "已过期")
+PERMANENT = QT_TRANSLATE_NOOP("i18n", "长期")
 
 
 def valid_until(valid_years: int, year: int, issued_on: date | None = None) -> date | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
 
 FORM_ID = "coverage-summary"
@@ -102,10 +103,10 @@ def _row(seq: int | str, line: CoverageLine) -> tuple:
 
 
 NOTES = (
-    "注：1. 统计范围为规模以上工业企业，数据取自《企业创新活动开展情况调查表》（附件3）；有研发机构、"
-    "有研发活动、有其他创新活动三类可兼有，“合计”为开展其中任一类的企业数。",
-    "2. 已销号：具备上述一类以上情况并有印证材料、经县级创新活动小组审核确认的企业；覆盖率 = 已销号企业数 ÷ "
-    "规上工业企业数；研发费用 = 机构与项目研究开发费用之和，上年同期按本期企业同口径计算；“—”表示无法计算。",
+    QT_TRANSLATE_NOOP("i18n", "注：1. 统计范围为规模以上工业企业，数据取自《企业创新活动开展情况调查表》（附件3）；有研发机构、"
+                      "有研发活动、有其他创新活动三类可兼有，“合计”为开展其中任一类的企业数。"),
+    QT_TRANSLATE_NOOP("i18n", "2. 已销号：具备上述一类以上情况并有印证材料、经县级创新活动小组审核确认的企业；覆盖率 = 已销号企业数 ÷ "
+                      "规上工业企业数；研发费用 = 机构与项目研究开发费用之和，上年同期按本期企业同口径计算；“—”表示无法计算。"),
 )
 
 

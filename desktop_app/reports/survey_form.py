@@ -23,6 +23,7 @@ from desktop_app.domain.survey import (
     Project,
     SurveyReturn,
 )
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.grid_form import GridCell, GridForm, GridGroup, GridSection
 
 FORM_ID = "survey"
@@ -92,14 +93,15 @@ def _blocks(rows, make) -> tuple[GridGroup, ...]:
 
 def activities_groups(ret: SurveyReturn | None, names: tuple[str, ...]) -> tuple[GridGroup, ...]:
     blank = ret is None
-    out = [GridGroup(1, (_label(0, 0, 3, "创新活动方向"), _label(0, 3, 9, "主要内容")))]
+    out = [GridGroup(1, (_label(0, 0, 3, QT_TRANSLATE_NOOP("i18n", "创新活动方向")),
+                         _label(0, 3, 9, QT_TRANSLATE_NOOP("i18n", "主要内容"))))]
     for key, label in DIRECTIONS:
         text = "" if blank else ret.directions.get(key, "")
         out.append(GridGroup(1, (_label(0, 0, 3, label),
                                  GridCell(0, 3, text, colspan=9, role="text", min_lines=2 if blank else 1))))
     ticked = set(() if blank else ret.other_activities)
-    checks = tuple((i in ticked, i18n.tr(name)) for i, name in enumerate(names, start=1))
-    out.append(GridGroup(1, (_label(0, 0, 3, "其他创新活动（可多选）"),
+    checks = tuple((i in ticked, name) for i, name in enumerate(names, start=1))  # catalog data
+    out.append(GridGroup(1, (_label(0, 0, 3, QT_TRANSLATE_NOOP("i18n", "其他创新活动（可多选）")),
                              GridCell(0, 3, colspan=9, role="checks", checks=checks, check_cols=2))))
     return tuple(out)
 

@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 import desktop_app
 from desktop_app import i18n
 from desktop_app.fileio import atomic_output
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports import fonts
 from desktop_app.reports.model import (
     Cancelled,
@@ -46,7 +47,7 @@ from desktop_app.reports.xlsx_meta import META_SHEET, write_meta
 NUMBER_FORMATS = {"int": "0", "money": "0.00", "percent": "0.00%"}
 UNIT_MM = 1.85  # one Excel width unit (a digit of the default 11 pt font) on paper
 LINE_PT = 14.25  # one line of 11 pt 宋体
-FOOTER = "第 &P 页 共 &N 页"
+FOOTER = QT_TRANSLATE_NOOP("i18n", "第 &P 页 共 &N 页")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 _thin = Side(style="thin", color="000000")

@@ -1,8 +1,11 @@
 """Which fonts the printed forms use (for the About box)."""
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
-ROLE_LABELS = {"body": "仿宋（正文）", "song": "宋体", "title": "小标宋（标题）", "hei": "黑体", "kai": "楷体"}
+ROLE_LABELS = {"body": QT_TRANSLATE_NOOP("i18n", "仿宋（正文）"), "song": QT_TRANSLATE_NOOP("i18n", "宋体"),
+               "title": QT_TRANSLATE_NOOP("i18n", "小标宋（标题）"), "hei": QT_TRANSLATE_NOOP("i18n", "黑体"),
+               "kai": QT_TRANSLATE_NOOP("i18n", "楷体")}
 
 
 def describe() -> str:

@@ -46,7 +46,7 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: Any = None
         self.error: BaseException | None = None
-        self.dialog = QProgressDialog(label, parent.tr("取消"), 0, 0, parent)
+        self.dialog = QProgressDialog(label, self.tr("取消"), 0, 0, parent)
         self.dialog.setWindowTitle(label)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
@@ -74,7 +74,7 @@ class BackgroundTask(QObject):
 
     def _on_cancel(self) -> None:
         self.worker.cancelled = True
-        self.dialog.setLabelText(self.parent_widget.tr("正在取消…"))
+        self.dialog.setLabelText(self.tr("正在取消…"))
 
     def _stop(self) -> None:
         self.thread.quit()
@@ -90,6 +90,6 @@ class BackgroundTask(QObject):
         self._stop()
         self.error = exc
         if not isinstance(exc, Cancelled):
-            message = str(exc) if isinstance(exc, UserError) else self.parent_widget.tr("操作失败：{e}").format(e=exc)
+            message = str(exc) if isinstance(exc, UserError) else self.tr("操作失败：{e}").format(e=exc)
             QMessageBox.warning(self.parent_widget, self.dialog.windowTitle(), message)
         self.failed.emit(exc)

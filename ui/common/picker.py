@@ -9,7 +9,7 @@ that knows picker fields and lays long forms out in two columns.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -197,23 +197,22 @@ class FormDialog(RecordDialog):
         self.setMinimumWidth(880)
 
 
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("picker", text)
+translate = QCoreApplication.translate  # lupdate reads translate("context", "…")
 
 
 def enterprise_source() -> PickerSource:
     from desktop_app.services import enterprises, platforms
 
-    return PickerSource(enterprises.LIST, ((("name", _t("企业名称")), ("uscc", _t("统一社会信用代码")),
-                                            ("township", _t("所属乡镇")))),
-                        platforms.host_label, _t("选择企业"))
+    return PickerSource(enterprises.LIST, ((("name", translate("picker", "企业名称")),
+                                            ("uscc", translate("picker", "统一社会信用代码")),
+                                            ("township", translate("picker", "所属乡镇")))),
+                        platforms.host_label, translate("picker", "选择企业"))
 
 
 def talent_source() -> PickerSource:
     from desktop_app.services import talent
 
-    return PickerSource(talent.LIST, (("name", _t("姓名")), ("employer", _t("工作单位")),
-                                      ("category", _t("人才类别")), ("prof_title", _t("职称"))),
-                        talent.label, _t("从人才名册中选择"))
+    return PickerSource(talent.LIST, (("name", translate("picker", "姓名")), ("employer", translate("picker", "工作单位")),
+                                      ("category", translate("picker", "人才类别")),
+                                      ("prof_title", translate("picker", "职称"))),
+                        talent.label, translate("picker", "从人才名册中选择"))

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs, metrics, units
 from desktop_app.services.ledger import Ledger
 from ui.common.ledger_view import LedgerView
 
-HEADERS = ("规上企业", "开展创新活动", "有研发机构", "已销号", "覆盖率", "研发机构占比")
+HEADERS = (QT_TRANSLATE_NOOP("CoveragePanel", "规上企业"), QT_TRANSLATE_NOOP("CoveragePanel", "开展创新活动"),
+           QT_TRANSLATE_NOOP("CoveragePanel", "有研发机构"), QT_TRANSLATE_NOOP("CoveragePanel", "已销号"),
+           QT_TRANSLATE_NOOP("CoveragePanel", "覆盖率"), QT_TRANSLATE_NOOP("CoveragePanel", "研发机构占比"))
 
 
 def _pct(rate: float, whole: int) -> str:
@@ -39,16 +42,16 @@ class CoveragePanel(LedgerView, QWidget):
         v = QVBoxLayout(self)
         self.caption = QLabel(objectName="coverage_caption")
         v.addWidget(self.caption)
-        for by, title in (("township", "按乡镇"), ("industry", "按行业")):
+        for by, title in (("township", self.tr("按乡镇")), ("industry", self.tr("按行业"))):
             t = QTableWidget(0, len(HEADERS) + 1, objectName=f"coverage_{by}")
-            t.setHorizontalHeaderLabels([self.tr("乡（镇）" if by == "township" else "行业"),
+            t.setHorizontalHeaderLabels([self.tr("乡（镇）") if by == "township" else self.tr("行业"),
                                          *(self.tr(h) for h in HEADERS)])
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             t.verticalHeader().hide()
             t.verticalHeader().setDefaultSectionSize(24)
             t.horizontalHeader().setStretchLastSection(True)
             self.tables[by] = t
-            v.addWidget(QLabel(self.tr(title)))
+            v.addWidget(QLabel(title))
             v.addWidget(t, 1)
         self.mark_stale()  # counted when first looked at
         self.watch_ledger(ledger)

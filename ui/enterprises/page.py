@@ -63,21 +63,25 @@ class EnterprisePage(LedgerView, QWidget):
         self.info = QWidget()
         self.info_form = QFormLayout(self.info)
         self.info_labels: dict[str, QLabel] = {}
-        for key, label in (("uscc", "统一社会信用代码"), ("township", "所属乡镇"), ("industry", "所属行业"),
-                           ("above_scale", "规模以上工业企业"), ("address", "地址"), ("legal_person", "法定代表人"),
-                           ("contact", "联系人"), ("phone", "联系电话"), ("founded_on", "成立日期"), ("note", "备注")):
+        for key, label in (("uscc", self.tr("统一社会信用代码")), ("township", self.tr("所属乡镇")),
+                           ("industry", self.tr("所属行业")), ("above_scale", self.tr("规模以上工业企业")),
+                           ("address", self.tr("地址")), ("legal_person", self.tr("法定代表人")),
+                           ("contact", self.tr("联系人")), ("phone", self.tr("联系电话")),
+                           ("founded_on", self.tr("成立日期")), ("note", self.tr("备注"))):
             w = QLabel(objectName=f"info_{key}")
             w.setWordWrap(True)
             self.info_labels[key] = w
-            self.info_form.addRow(self.tr(label), w)
+            self.info_form.addRow(label, w)
 
         self.titles = RecordSection(
-            self.tr("称号"), [self.tr(h) for h in ("称号", "认定年度", "证书编号", "发证日期", "有效期至", "状态")],
+            self.tr("称号"), [self.tr("称号"), self.tr("认定年度"), self.tr("证书编号"), self.tr("发证日期"),
+                            self.tr("有效期至"), self.tr("状态")],
             rows=self._title_rows, fields=self._title_fields, load=self._title_values,
             save=lambda v, i: titles.save(self.ledger, self.enterprise["id"], v, i),
             delete=lambda i: titles.delete(self.ledger, i))
         self.pairings = RecordSection(
-            self.tr("帮扶结对"), [self.tr(h) for h in ("帮扶单位", "帮扶方式", "入企工作小组", "专家团队", "结对日期")],
+            self.tr("帮扶结对"), [self.tr("帮扶单位"), self.tr("帮扶方式"), self.tr("入企工作小组"),
+                              self.tr("专家团队"), self.tr("结对日期")],
             rows=self._pairing_rows, fields=self._pairing_fields,
             load=lambda i: pairings.get(self.ledger, i).__dict__,
             save=lambda v, i: pairings.save(self.ledger, self.enterprise["id"], v, i),
@@ -86,9 +90,10 @@ class EnterprisePage(LedgerView, QWidget):
         self.signoff = SignoffPanel(ledger)
 
         self.sections = QTabWidget(objectName="sections")
-        for w, title in ((self.info, "基本信息"), (self.titles, "资质称号"), (self.pairings, "帮扶结对"),
-                         (self.returns, "调查表"), (self.signoff, "销号")):
-            self.sections.addTab(w, self.tr(title))
+        for w, title in ((self.info, self.tr("基本信息")), (self.titles, self.tr("资质称号")),
+                         (self.pairings, self.tr("帮扶结对")), (self.returns, self.tr("调查表")),
+                         (self.signoff, self.tr("销号"))):
+            self.sections.addTab(w, title)
         self._stale_sections: set[QWidget] = set()
         self.sections.currentChanged.connect(lambda _i: self._refresh_section(self.sections.currentWidget()))
         self.empty = QLabel(self.tr("在左侧列表中选择一家企业"))
@@ -193,8 +198,9 @@ class EnterprisePage(LedgerView, QWidget):
     def _returns_widget(self) -> QWidget:
         w = QWidget()
         self.returns_table = QTableWidget(0, 8, objectName="returns")
-        self.returns_table.setHorizontalHeaderLabels([self.tr(h) for h in (
-            "报送期", "研发机构", "研发项目", "研发费用（万元）", "其他活动", "印证材料", "销号状态", "填表日期")])
+        self.returns_table.setHorizontalHeaderLabels([
+            self.tr("报送期"), self.tr("研发机构"), self.tr("研发项目"), self.tr("研发费用（万元）"),
+            self.tr("其他活动"), self.tr("印证材料"), self.tr("销号状态"), self.tr("填表日期")])
         self.returns_table.horizontalHeader().setStretchLastSection(True)
         self.returns_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.returns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -203,10 +209,11 @@ class EnterprisePage(LedgerView, QWidget):
         self.fill_button = QPushButton(objectName="fill_return")
         self.fill_button.clicked.connect(self.fill_current_period)
         buttons = QHBoxLayout()
-        for b, text, slot in ((self.fill_button, None, None), (QPushButton(), "编辑", self.edit_return),
-                              (QPushButton(), "删除", self.delete_return), (QPushButton(), "打印…", self.print_return)):
+        for b, text, slot in ((self.fill_button, None, None), (QPushButton(), self.tr("编辑"), self.edit_return),
+                              (QPushButton(), self.tr("删除"), self.delete_return),
+                              (QPushButton(), self.tr("打印…"), self.print_return)):
             if text:
-                b.setText(self.tr(text))
+                b.setText(text)
                 b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)

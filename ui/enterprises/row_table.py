@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from desktop_app import i18n
+
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -38,9 +40,9 @@ class RowTable(QTableWidget):
         super().__init__(0, len(fields), parent)
         self.fields = fields
         self.keys = [key for key, _, _ in fields]
-        self.setHorizontalHeaderLabels([two_lines(self.tr(label)) for _, label, _ in fields])
+        self.setHorizontalHeaderLabels([two_lines(i18n.tr(label)) for _, label, _ in fields])
         for c, (_, label, _) in enumerate(fields):
-            self.horizontalHeaderItem(c).setToolTip(self.tr(label))
+            self.horizontalHeaderItem(c).setToolTip(i18n.tr(label))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

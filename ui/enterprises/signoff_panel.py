@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.domain.coverage import CONDITIONS, NOT_STARTED, PENDING, SIGNED_OFF
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services.enterprises import signoff
@@ -81,7 +82,7 @@ class SignoffPanel(QWidget):
         for i, (key, label) in enumerate(CONDITIONS):
             mark = QLabel(objectName=f"cond_{key}")
             self.marks[key] = mark
-            grid.addWidget(QLabel(self.tr(label)), i // 2, (i % 2) * 2)
+            grid.addWidget(QLabel(i18n.tr(label)), i // 2, (i % 2) * 2)
             grid.addWidget(mark, i // 2, (i % 2) * 2 + 1)
         self.verdict = QLabel(objectName="verdict")
         self.verdict.setWordWrap(True)

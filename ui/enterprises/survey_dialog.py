@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.domain.survey import DIRECTIONS, INSTITUTION_FIELDS, PROJECT_FIELDS, SECTION_TITLES
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, evidence
@@ -73,7 +74,7 @@ class SurveyDialog(QDialog):
         self.projects = RowTable(PROJECT_FIELDS)
         self.projects.setObjectName("projects")
         for title, table in ((SECTION_TITLES[0], self.institutions), (SECTION_TITLES[1], self.projects)):
-            form.addWidget(self._grid_box(self.tr(title), table))
+            form.addWidget(self._grid_box(i18n.tr(title), table))
         form.addWidget(self._activities_box())
         form.addWidget(self._evidence_box())
         scroll = QScrollArea()
@@ -133,7 +134,7 @@ class SurveyDialog(QDialog):
         return box
 
     def _activities_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr(SECTION_TITLES[2]))
+        box = QGroupBox(i18n.tr(SECTION_TITLES[2]))
         v = QVBoxLayout(box)
         form = QFormLayout()
         self.directions: dict[str, QPlainTextEdit] = {}
@@ -142,13 +143,13 @@ class SurveyDialog(QDialog):
             w.setTabChangesFocus(True)
             w.setFixedHeight(46)
             self.directions[key] = w
-            form.addRow(self.tr(label), w)
+            form.addRow(i18n.tr(label), w)
         v.addLayout(form)
         v.addWidget(QLabel(self.tr("其他创新活动（可多选）")))
         grid = QGridLayout()
         self.checks: list[QCheckBox] = []
         for i, name in enumerate(catalogs.other_activities()):
-            box_ = QCheckBox(self.tr(name), objectName=f"activity_{i + 1}")
+            box_ = QCheckBox(name, objectName=f"activity_{i + 1}")
             self.checks.append(box_)
             grid.addWidget(box_, i // 2, i % 2)
         v.addLayout(grid)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app import i18n
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, STATES
 from desktop_app.services import catalogs, enterprises, printing, units
 from desktop_app.services.enterprises import enterprise_list, pairings, titles
@@ -142,7 +143,7 @@ class EnterprisesTab(ListTab):
                 ("industry", self.tr("全部行业"), [(i, i) for i in catalogs.industries()]),
                 ("above_scale", self.tr("规上/规下"), [(1, self.tr("规上企业")), (0, self.tr("规下企业"))]),
                 ("title", self.tr("全部称号"), [(t, t) for t in titles.catalog()]),
-                ("state", self.tr("全部覆盖状态"), [(s, self.tr(s)) for s in STATES]),
+                ("state", self.tr("全部覆盖状态"), [(s, i18n.tr(s)) for s in STATES]),
                 ("helper", self.tr("全部帮扶单位"), helpers))
 
     def fields(self):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.rewards import DECLINED, DUE, PENDING, SUPERSEDED, Award, event_label
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import printing, rewards
 from desktop_app.services.printing.rewards import item_text
 from ui import report_menu
@@ -27,19 +28,22 @@ from ui.common.window_size import size_window
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
 
-SHOW = (("", "全部事项"), ("pending", "待核定金额"), ("unpaid", "待发放"), ("paid", "已发放"))
+SHOW = (("", QT_TRANSLATE_NOOP("RewardsWindow", "全部事项")), ("pending", QT_TRANSLATE_NOOP("RewardsWindow", "待核定金额")),
+        ("unpaid", QT_TRANSLATE_NOOP("RewardsWindow", "待发放")), ("paid", QT_TRANSLATE_NOOP("RewardsWindow", "已发放")))
 
 
 def state_of(a: Award) -> str:
     if a.status == PENDING:
-        return "待核定"
+        return QT_TRANSLATE_NOOP("RewardsWindow", "待核定")
     if a.status == SUPERSEDED:
-        return "不重复奖励"
+        return QT_TRANSLATE_NOOP("RewardsWindow", "不重复奖励")
     if a.status == DECLINED:
-        return "不予奖励"
+        return QT_TRANSLATE_NOOP("RewardsWindow", "不予奖励")
     if a.outstanding < 0:
-        return "超额发放"
-    return "已发放" if a.outstanding == 0 else "待发放"
+        return QT_TRANSLATE_NOOP("RewardsWindow", "超额发放")
+    if a.outstanding == 0:
+        return QT_TRANSLATE_NOOP("RewardsWindow", "已发放")
+    return QT_TRANSLATE_NOOP("RewardsWindow", "待发放")
 
 
 def _color(a: Award):
@@ -61,54 +65,53 @@ class RewardsWindow(ToolWindow):
         self.info = info
         self.setWindowTitle(self.tr("奖补测算 — {doc}附件2《{t}》").format(doc=info.doc_no, t=info.title))
         size_window(self, "rewards", 1300, 760)
-        tr = self.tr
         self.groups: dict[str, str] = {}
         self.model = RowTableModel([
-            RowColumn("holder", tr("企业（单位）"), lambda a: a.event.enterprise),
-            RowColumn("item", tr("奖补事项"), item_text),
-            RowColumn("clause", tr("政策条款"), lambda a: f"{rewards.numeral(a.rule.policy_seq)}、{a.rule.policy_title}"),
-            RowColumn("on", tr("认定时间"), lambda a: a.event.on or str(a.event.year), "center"),
-            RowColumn("standard", tr("标准（万元）"), lambda a: a.rule.standard_text(), "right"),
-            RowColumn("due", tr("应奖"), lambda a: "" if a.status == PENDING else _money(a.due), "right"),
-            RowColumn("paid", tr("已发放"), lambda a: _money(a.paid) if a.paid else "", "right"),
-            RowColumn("outstanding", tr("待发放"),
+            RowColumn("holder", self.tr("企业（单位）"), lambda a: a.event.enterprise),
+            RowColumn("item", self.tr("奖补事项"), item_text),
+            RowColumn("clause", self.tr("政策条款"), lambda a: f"{rewards.numeral(a.rule.policy_seq)}、{a.rule.policy_title}"),
+            RowColumn("on", self.tr("认定时间"), lambda a: a.event.on or str(a.event.year), "center"),
+            RowColumn("standard", self.tr("标准（万元）"), lambda a: a.rule.standard_text(), "right"),
+            RowColumn("due", self.tr("应奖"), lambda a: "" if a.status == PENDING else _money(a.due), "right"),
+            RowColumn("paid", self.tr("已发放"), lambda a: _money(a.paid) if a.paid else "", "right"),
+            RowColumn("outstanding", self.tr("待发放"),
                       lambda a: "" if a.status == PENDING or not a.outstanding else _money(a.outstanding), "right"),
-            RowColumn("state", tr("状态"), lambda a: tr(state_of(a)), "center", color=_color),
-            RowColumn("project", tr("同一项目"), lambda a: self.groups.get(a.event.project_key, ""), "center"),
-            RowColumn("note", tr("备注"), lambda a: "；".join(x for x in (a.note, a.decision.note) if x)),
+            RowColumn("state", self.tr("状态"), lambda a: self.tr(state_of(a)), "center", color=_color),
+            RowColumn("project", self.tr("同一项目"), lambda a: self.groups.get(a.event.project_key, ""), "center"),
+            RowColumn("note", self.tr("备注"), lambda a: "；".join(x for x in (a.note, a.decision.note) if x)),
         ], self)
 
         self.year = QComboBox(objectName="year")
         self.show_filter = QComboBox(objectName="show")
         for key, text in SHOW:
-            self.show_filter.addItem(tr(text), key)
+            self.show_filter.addItem(self.tr(text), key)
         self._fill_years()
         self.year.currentIndexChanged.connect(self.refresh)
         self.show_filter.currentIndexChanged.connect(self.refresh)
 
-        self.amount_button = QPushButton(tr("核定金额…"), objectName="set_amount")
+        self.amount_button = QPushButton(self.tr("核定金额…"), objectName="set_amount")
         self.amount_button.clicked.connect(self.set_amount)
-        self.pay_button = QPushButton(tr("登记发放…"), objectName="record_payment")
+        self.pay_button = QPushButton(self.tr("登记发放…"), objectName="record_payment")
         self.pay_button.clicked.connect(self.record_payment)
-        self.group_button = QPushButton(tr("合并为同一项目"), objectName="group")
-        self.group_button.setToolTip(tr("同一企业的同一项目（技术）只按最高等次奖励一次：选中两项以上后合并"))
+        self.group_button = QPushButton(self.tr("合并为同一项目"), objectName="group")
+        self.group_button.setToolTip(self.tr("同一企业的同一项目（技术）只按最高等次奖励一次：选中两项以上后合并"))
         self.group_button.clicked.connect(self.group)
-        self.ungroup_button = QPushButton(tr("取消合并"), objectName="ungroup")
+        self.ungroup_button = QPushButton(self.tr("取消合并"), objectName="ungroup")
         self.ungroup_button.clicked.connect(self.ungroup)
-        self.add_button = QPushButton(tr("新增奖补事项…"), objectName="add_item")
-        self.add_button.setToolTip(tr("台账不能自动产生的事项：一事一议项目、科技成果转化、研发投入排名等"))
+        self.add_button = QPushButton(self.tr("新增奖补事项…"), objectName="add_item")
+        self.add_button.setToolTip(self.tr("台账不能自动产生的事项：一事一议项目、科技成果转化、研发投入排名等"))
         self.add_button.clicked.connect(self.add_item)
-        self.delete_button = QPushButton(tr("删除事项"), objectName="delete_item")
+        self.delete_button = QPushButton(self.tr("删除事项"), objectName="delete_item")
         self.delete_button.clicked.connect(self.delete_item)
-        self.policy_button = QPushButton(tr("政策原文…"), objectName="policy")
+        self.policy_button = QPushButton(self.tr("政策原文…"), objectName="policy")
         self.policy_button.clicked.connect(self.show_policy)
-        self.print_button = self.make_print_button(tr("奖补测算表"), self.print_form)
-        since = tr("政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from) if info.effective_from else ""
-        caption = QLabel(tr("依据：{doc}附件2《{t}》。{rule}{since}").format(
+        self.print_button = self.make_print_button(self.tr("奖补测算表"), self.print_form)
+        since = self.tr("政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from) if info.effective_from else ""
+        caption = QLabel(self.tr("依据：{doc}附件2《{t}》。{rule}{since}").format(
             doc=info.doc_no, t=info.title, rule=info.rule_text, since=since), objectName="caption")
         caption.setWordWrap(True)
         bar = QHBoxLayout()
-        for w in (QLabel(tr("年度")), self.year, QLabel(tr("显示")), self.show_filter):
+        for w in (QLabel(self.tr("年度")), self.year, QLabel(self.tr("显示")), self.show_filter):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (self.amount_button, self.pay_button, self.group_button, self.ungroup_button, self.add_button,

@@ -1,5 +1,6 @@
 """人才名册: the people list. ID numbers and phones show masked; 查看完整号码 asks why."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs, printing, talent, units
 from ui import report_menu
 from ui.common.list_tab import ListTab
 from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef
 
-REASONS = ("核对人才补贴发放", "办理人才公寓入住", "上报人才信息核对", "办理引进手续")
+# shown by UnmaskDialog and PeoplePage; looked up in the UnmaskDialog context
+REASONS = (QT_TRANSLATE_NOOP("UnmaskDialog", "核对人才补贴发放"), QT_TRANSLATE_NOOP("UnmaskDialog", "办理人才公寓入住"),
+           QT_TRANSLATE_NOOP("UnmaskDialog", "上报人才信息核对"), QT_TRANSLATE_NOOP("UnmaskDialog", "办理引进手续"))
 
 
 class UnmaskDialog(QDialog):
@@ -180,7 +184,7 @@ class PeoplePage(ListTab):
         reason, ok = QInputDialog.getItem(
             self, self.tr("打印含完整身份证号的名单"),
             self.tr("高层次人才名单将列出完整身份证号。请写明事由（记入审计日志）："),
-            [self.tr(r) for r in REASONS], editable=True)
+            [QCoreApplication.translate("UnmaskDialog", r) for r in REASONS], editable=True)
         if not ok:
             return None
         if not reason.strip():

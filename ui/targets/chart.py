@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("targets_chart", text)
-
-
 def build_chart(title: str, unit: str, points: Sequence[tuple[int, float | None, float | None]],
                 target: float | None) -> QChart:
     """``points`` are (year, required, actual); a dashed line marks the target value."""
@@ -23,11 +19,11 @@ def build_chart(title: str, unit: str, points: Sequence[tuple[int, float | None,
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     if not points:
-        chart.setTitle(title + _t("（无数据）"))
+        chart.setTitle(title + QCoreApplication.translate("targets_chart", "（无数据）"))
         return chart
-    required = QBarSet(_t("本年应达"))
+    required = QBarSet(QCoreApplication.translate("targets_chart", "本年应达"))
     required.setColor(QColor("#9db7d5"))
-    actual = QBarSet(_t("实际值"))
+    actual = QBarSet(QCoreApplication.translate("targets_chart", "实际值"))
     actual.setColor(QColor("#2f6db5"))
     years = []
     for year, req, act in points:
@@ -54,7 +50,7 @@ def build_chart(title: str, unit: str, points: Sequence[tuple[int, float | None,
     bars.attachAxis(y)
     if target is not None:
         line = QLineSeries()
-        line.setName(_t("目标值 {v}").format(v=f"{target:g}"))
+        line.setName(QCoreApplication.translate("targets_chart", "目标值 {v}").format(v=f"{target:g}"))
         pen = QPen(QColor("#b3261e"))
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setWidthF(1.5)

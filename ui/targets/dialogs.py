@@ -1,5 +1,6 @@
 """Dialogs of the 目标完成情况 window: a county's own target (with yearly values), a typed actual."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
@@ -11,23 +12,25 @@ from desktop_app.services import targets
 from ui.common.picker import FormDialog
 from ui.common.record_dialog import FieldDef
 
+translate = QCoreApplication.translate  # the fields are shown by TargetsWindow; lupdate reads translate(…)
 
-def target_fields(dialog, ledger) -> list[FieldDef]:
+
+def target_fields(ledger) -> list[FieldDef]:
     scopes = targets.scopes(ledger)
     if ledger.unit.name not in scopes:
         scopes.insert(0, ledger.unit.name)
     return [
-        FieldDef("indicator", dialog.tr("指标名称"), required=True),
-        FieldDef("measure_unit", dialog.tr("计量单位"), placeholder=dialog.tr("家、个、%、亿元 …")),
-        FieldDef("scope", dialog.tr("所属地区"), "choice", required=True, options=scopes),
-        FieldDef("metric", dialog.tr("实际值统计口径"), "ref", required=True,
+        FieldDef("indicator", translate("TargetsWindow", "指标名称"), required=True),
+        FieldDef("measure_unit", translate("TargetsWindow", "计量单位"), placeholder=translate("TargetsWindow", "家、个、%、亿元 …")),
+        FieldDef("scope", translate("TargetsWindow", "所属地区"), "choice", required=True, options=scopes),
+        FieldDef("metric", translate("TargetsWindow", "实际值统计口径"), "ref", required=True,
                  options=[(k, label) for k, label, _ in targets.metric_presets()]),
-        FieldDef("comparison", dialog.tr("比较方式"), "ref", required=True,
+        FieldDef("comparison", translate("TargetsWindow", "比较方式"), "ref", required=True,
                  options=[(c, comparison_label(c)) for c in COMPARISONS]),
-        FieldDef("baseline_year", dialog.tr("基线年份"), "int"),
-        FieldDef("baseline_value", dialog.tr("基线值"), "number"),
-        FieldDef("annual", dialog.tr("每年都须达到"), "bool"),
-        FieldDef("note", dialog.tr("备注"), "multiline"),
+        FieldDef("baseline_year", translate("TargetsWindow", "基线年份"), "int"),
+        FieldDef("baseline_value", translate("TargetsWindow", "基线值"), "number"),
+        FieldDef("annual", translate("TargetsWindow", "每年都须达到"), "bool"),
+        FieldDef("note", translate("TargetsWindow", "备注"), "multiline"),
     ]
 
 
@@ -66,8 +69,8 @@ class TargetDialog(FormDialog):
         return out
 
 
-def actual_fields(dialog) -> list[FieldDef]:
-    return [FieldDef("year", dialog.tr("年份"), "int", required=True),
-            FieldDef("value", dialog.tr("实际值"), "number", required=True),
-            FieldDef("source_note", dialog.tr("数据来源"), required=True,
-                     placeholder=dialog.tr("如 县统计局《2025年科技统计快报》"))]
+def actual_fields() -> list[FieldDef]:
+    return [FieldDef("year", translate("TargetsWindow", "年份"), "int", required=True),
+            FieldDef("value", translate("TargetsWindow", "实际值"), "number", required=True),
+            FieldDef("source_note", translate("TargetsWindow", "数据来源"), required=True,
+                     placeholder=translate("TargetsWindow", "如 县统计局《2025年科技统计快报》"))]

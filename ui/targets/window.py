@@ -43,14 +43,6 @@ def _baseline(row: targets.TargetRow) -> str:
     return f"{number_text(p.baseline_value)}（{p.baseline_year}）" if p.baseline_value is not None else ""
 
 
-def _source(row: targets.TargetRow, tr) -> str:
-    if row.typed:
-        return tr("填报：{s}").format(s=row.actual_source)
-    if row.actual is not None:
-        return row.actual_source
-    return tr("台账无本年数据") if row.counted else tr("待填报")
-
-
 class TargetsWindow(ToolWindow):
     shows = frozenset({"targets", "target_values", "target_actuals", "documents", "tasks", "enterprises",
                        "enterprise_titles", "surveys", "survey_institutions", "survey_projects", "signoffs",
@@ -60,22 +52,21 @@ class TargetsWindow(ToolWindow):
         super().__init__(ledger, parent)
         self.setWindowTitle(self.tr("目标完成情况 — {unit}").format(unit=ledger.unit.name))
         size_window(self, "targets", 1280, 800)
-        tr = self.tr
         self.model = RowTableModel([
-            RowColumn("document", tr("文件"), lambda r: r.document),
-            RowColumn("scope", tr("地区"), lambda r: r.scope, "center"),
-            RowColumn("indicator", tr("指标"), lambda r: r.indicator, tip=lambda r: r.source_text or r.indicator),
-            RowColumn("unit", tr("单位"), lambda r: r.measure_unit, "center"),
-            RowColumn("baseline", tr("基线"), _baseline, "center"),
-            RowColumn("target", tr("目标值"), lambda r: (tr("每年") if r.plan.annual else "") + number_text(
+            RowColumn("document", self.tr("文件"), lambda r: r.document),
+            RowColumn("scope", self.tr("地区"), lambda r: r.scope, "center"),
+            RowColumn("indicator", self.tr("指标"), lambda r: r.indicator, tip=lambda r: r.source_text or r.indicator),
+            RowColumn("unit", self.tr("单位"), lambda r: r.measure_unit, "center"),
+            RowColumn("baseline", self.tr("基线"), _baseline, "center"),
+            RowColumn("target", self.tr("目标值"), lambda r: (self.tr("每年") if r.plan.annual else "") + number_text(
                 r.target.value if r.target else None), "right"),
-            RowColumn("target_year", tr("目标年"), lambda r: str(r.target.year) if r.target else "", "center"),
-            RowColumn("required", tr("本年应达"), lambda r: number_text(r.required), "right"),
-            RowColumn("actual", tr("实际值"), lambda r: number_text(r.actual), "right"),
-            RowColumn("completion", tr("完成率"),
+            RowColumn("target_year", self.tr("目标年"), lambda r: str(r.target.year) if r.target else "", "center"),
+            RowColumn("required", self.tr("本年应达"), lambda r: number_text(r.required), "right"),
+            RowColumn("actual", self.tr("实际值"), lambda r: number_text(r.actual), "right"),
+            RowColumn("completion", self.tr("完成率"),
                       lambda r: "" if r.completion is None else f"{r.completion * 100:.1f}%", "right"),
-            RowColumn("status", tr("进度"), lambda r: r.status, "center", color=_status_color),
-            RowColumn("source", tr("实际值来源"), lambda r: _source(r, tr)),
+            RowColumn("status", self.tr("进度"), lambda r: r.status, "center", color=_status_color),
+            RowColumn("source", self.tr("实际值来源"), self._source),
         ], self)
 
         self.year = QSpinBox(objectName="year")
@@ -93,19 +84,19 @@ class TargetsWindow(ToolWindow):
             (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh)
         self.baseline_only.toggled.connect(self.refresh)
 
-        self.actual_button = QPushButton(tr("填报实际值…"), objectName="type_actual")
+        self.actual_button = QPushButton(self.tr("填报实际值…"), objectName="type_actual")
         self.actual_button.clicked.connect(self.type_actual)
-        self.clear_button = QPushButton(tr("清除填报值"), objectName="clear_actual")
+        self.clear_button = QPushButton(self.tr("清除填报值"), objectName="clear_actual")
         self.clear_button.clicked.connect(self.clear_actual)
-        self.add_button = QPushButton(tr("新增目标…"), objectName="add_target")
+        self.add_button = QPushButton(self.tr("新增目标…"), objectName="add_target")
         self.add_button.clicked.connect(lambda: self.edit_target(None))
-        self.edit_button = QPushButton(tr("编辑目标…"), objectName="edit_target")
+        self.edit_button = QPushButton(self.tr("编辑目标…"), objectName="edit_target")
         self.edit_button.clicked.connect(lambda: self.edit_target(self.current_id()))
-        self.delete_button = QPushButton(tr("删除目标"), objectName="delete_target")
+        self.delete_button = QPushButton(self.tr("删除目标"), objectName="delete_target")
         self.delete_button.clicked.connect(self.delete_target)
-        self.print_button = self.make_print_button(tr("目标完成情况表"), self.print_form)
+        self.print_button = self.make_print_button(self.tr("目标完成情况表"), self.print_form)
         bar = QHBoxLayout()
-        for w in (QLabel(tr("年度")), self.year, QLabel(tr("地区")), self.scope, self.baseline_only):
+        for w in (QLabel(self.tr("年度")), self.year, QLabel(self.tr("地区")), self.scope, self.baseline_only):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (self.actual_button, self.clear_button, self.add_button, self.edit_button, self.delete_button,
@@ -143,6 +134,13 @@ class TargetsWindow(ToolWindow):
         self.watch_ledger(ledger)
 
     # ---- data -----------------------------------------------------------
+    def _source(self, row: targets.TargetRow) -> str:
+        if row.typed:
+            return self.tr("填报：{s}").format(s=row.actual_source)
+        if row.actual is not None:
+            return row.actual_source
+        return self.tr("台账无本年数据") if row.counted else self.tr("待填报")
+
     def refresh(self, *_args) -> None:
         keep = self.current_id()
         self.model.set_rows(targets.rows(self.ledger, self.year.value(), self.scope.currentData(),
@@ -185,7 +183,7 @@ class TargetsWindow(ToolWindow):
         lines.append(self.tr("实际值口径：{m}").format(m=targets.metric_label(row.metric)))
         if row.actual is not None:
             lines.append(self.tr("{y} 年实际值：{v}{u}（{s}）").format(
-                y=row.year, v=number_text(row.actual), u=row.measure_unit, s=_source(row, self.tr)))
+                y=row.year, v=number_text(row.actual), u=row.measure_unit, s=self._source(row)))
         if row.task_id:
             lines.append(self.tr("本目标挂在具体任务上，请在“任务”页签中该任务下修改。"))
         if not row.counted:
@@ -199,7 +197,7 @@ class TargetsWindow(ToolWindow):
         row = self.current()
         if row is None or not targets.can_type_actual(row):
             return False
-        dialog = RecordDialog(self.tr("填报实际值 — {i}").format(i=row.indicator), actual_fields(self),
+        dialog = RecordDialog(self.tr("填报实际值 — {i}").format(i=row.indicator), actual_fields(),
                               lambda v: targets.set_actual(self.ledger, row.id, v),
                               {"year": self.year.value(), "value": "" if row.actual is None else row.actual,
                                "source_note": row.actual_source if row.typed else ""}, self)
@@ -219,7 +217,7 @@ class TargetsWindow(ToolWindow):
             "scope": self.scope.currentData() or self.ledger.unit.name, "metric": targets.MANUAL,
             "comparison": "at_least"}
         title = self.tr("编辑本级目标") if target_id else self.tr("新增本级目标")
-        dialog = TargetDialog(title, target_fields(self, self.ledger),
+        dialog = TargetDialog(title, target_fields(self.ledger),
                               lambda v: targets.save_target(self.ledger, v, v.pop("milestones"), target_id),
                               values, self)
         return self.run_dialog(dialog)

@@ -7,7 +7,7 @@ import can be cancelled before anything is committed.
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,14 +54,16 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.errors = QListWidget(objectName="errors")
         self.errors.setMaximumHeight(150)
-        self.lines = detail_table("lines", [self.tr(h) for h in ("行号", "序号", "重点任务", "具体任务", "责任单位", "责任领导",
-                                                           "责任科室", "具体承办人", "问题")])
+        self.lines = detail_table("lines", [
+            self.tr("行号"), self.tr("序号"), self.tr("重点任务"), self.tr("具体任务"), self.tr("责任单位"),
+            self.tr("责任领导"), self.tr("责任科室"), self.tr("具体承办人"), self.tr("问题")])
         self.fields = {k: QLineEdit(objectName=k) for k in ("doc_no", "title", "issuer", "issued_on")}
         self.fields["doc_no"].setPlaceholderText(self.tr("如 沁办发〔2026〕5号（与台账中已有文件文号相同时，导入到该文件下）"))
         self.fields["issued_on"].setPlaceholderText(self.tr("如 2026-03-01"))
         form = QFormLayout()
-        for key, label in (("doc_no", "文号"), ("title", "文件标题"), ("issuer", "发文机关"), ("issued_on", "成文日期")):
-            form.addRow(self.tr(label), self.fields[key])
+        for key, label in (("doc_no", self.tr("文号")), ("title", self.tr("文件标题")), ("issuer", self.tr("发文机关")),
+                           ("issued_on", self.tr("成文日期"))):
+            form.addRow(label, self.fields[key])
         self.buttons = ok_cancel(self, self.tr("导入"))
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
@@ -168,17 +170,20 @@ class ImportDialog(QDialog):
             super().reject()
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("…", "…")
+
+
 def export_template(parent) -> str | None:
     settings = QSettings()
     folder = Path(settings.value("reports/folder", str(Path.home())))
-    out, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出任务清单模板"), str(folder / "工作任务清单模板.xlsx"),
-                                         parent.tr("Excel 工作簿 (*.xlsx)"))
+    out, _ = QFileDialog.getSaveFileName(parent, translate("import_dialog", "导出任务清单模板"), str(folder / "工作任务清单模板.xlsx"),
+                                         translate("import_dialog", "Excel 工作簿 (*.xlsx)"))
     if not out:
         return None
     try:
         task_template.write_template(out)
     except UserError as exc:
-        QMessageBox.warning(parent, parent.tr("导出任务清单模板"), str(exc))
+        QMessageBox.warning(parent, translate("import_dialog", "导出任务清单模板"), str(exc))
         return None
-    QMessageBox.information(parent, parent.tr("导出任务清单模板"), parent.tr("已导出：{p}").format(p=out))
+    QMessageBox.information(parent, translate("import_dialog", "导出任务清单模板"), translate("import_dialog", "已导出：{p}").format(p=out))
     return out

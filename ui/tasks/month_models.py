@@ -5,6 +5,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, UnitStats
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.tasks.progress import MonthRow
 
 RED = QColor("#c0392b")
@@ -51,8 +52,12 @@ class ItemTable(QAbstractTableModel):
 class UnitModel(ItemTable):
     """One line per unit: due, in, late, missing, and its place in the ranking."""
 
-    columns = (("rank", "名次"), ("unit", "责任单位"), ("due", "应报"), ("submitted", "已报"), ("late", "逾期"),
-               ("missing", "未报"), ("days_late", "逾期天数"))
+    columns = (
+        ("rank", QT_TRANSLATE_NOOP("UnitModel", "名次")), ("unit", QT_TRANSLATE_NOOP("UnitModel", "责任单位")),
+        ("due", QT_TRANSLATE_NOOP("UnitModel", "应报")), ("submitted", QT_TRANSLATE_NOOP("UnitModel", "已报")),
+        ("late", QT_TRANSLATE_NOOP("UnitModel", "逾期")), ("missing", QT_TRANSLATE_NOOP("UnitModel", "未报")),
+        ("days_late", QT_TRANSLATE_NOOP("UnitModel", "逾期天数")),
+    )
     right = frozenset({"rank", "due", "submitted", "late", "missing", "days_late"})
 
     def set_units(self, units: list[UnitStats], ranked: list[Ranked]) -> None:
@@ -86,9 +91,13 @@ class UnitModel(ItemTable):
 class EntryModel(ItemTable):
     """Every assignment's entry for the period; late and missing ones in red."""
 
-    columns = (("department", "责任单位"), ("task", "具体任务"), ("status", "推进状态"), ("submitted", "报送日期"),
-               ("flag", "报送情况"), ("evidence", "印证材料"), ("work_done", "本月工作进展"), ("problems", "存在问题"),
-               ("handler", "具体承办人"), ("key_task", "重点任务"))
+    columns = (
+        ("department", QT_TRANSLATE_NOOP("EntryModel", "责任单位")), ("task", QT_TRANSLATE_NOOP("EntryModel", "具体任务")),
+        ("status", QT_TRANSLATE_NOOP("EntryModel", "推进状态")), ("submitted", QT_TRANSLATE_NOOP("EntryModel", "报送日期")),
+        ("flag", QT_TRANSLATE_NOOP("EntryModel", "报送情况")), ("evidence", QT_TRANSLATE_NOOP("EntryModel", "印证材料")),
+        ("work_done", QT_TRANSLATE_NOOP("EntryModel", "本月工作进展")), ("problems", QT_TRANSLATE_NOOP("EntryModel", "存在问题")),
+        ("handler", QT_TRANSLATE_NOOP("EntryModel", "具体承办人")), ("key_task", QT_TRANSLATE_NOOP("EntryModel", "重点任务")),
+    )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ENTRY_ROLES or not index.isValid():

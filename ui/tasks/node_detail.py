@@ -66,7 +66,8 @@ class NodeDetail(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.main = detail_table("detail_table", [])
         self.targets_label = QLabel(self.tr("<b>目标</b>（能从台账统计的，实际值自动计算）"))
-        self.targets = detail_table("targets", [self.tr(h) for h in ("指标", "目标", "实际", "完成情况", "统计口径")])
+        self.targets = detail_table("targets", [self.tr("指标"), self.tr("目标"), self.tr("实际"),
+                                                self.tr("完成情况"), self.tr("统计口径")])
         self.targets.doubleClicked.connect(lambda _: self._target("edit"))
         self.target_buttons = QWidget()
         tb = QHBoxLayout(self.target_buttons)
@@ -136,7 +137,8 @@ class NodeDetail(QWidget):
         desc = f"<br><span style='color:#555'>{escape(task.description)}</span>" if task.description else ""
         self.header.setText(self.tr("<h3>{name}</h3>责任单位 {n} 个{desc}").format(
             name=escape(task.name), n=len(task.assignments), desc=desc))
-        self._columns([self.tr(h) for h in ("责任单位", "分工", "责任领导", "责任科室", "具体承办人", "最新进展")])
+        self._columns([self.tr("责任单位"), self.tr("分工"), self.tr("责任领导"), self.tr("责任科室"),
+                       self.tr("具体承办人"), self.tr("最新进展")])
         fill_table(self.main, [[a.department, a.role_text, a.joined(0), a.joined(1), a.joined(2),
                            f"{a.latest[0]} {a.latest[1]}" if a.latest else self.tr("未报")] for a in task.assignments])
         rows, colors, ids = [], [], []
@@ -158,8 +160,8 @@ class NodeDetail(QWidget):
         contacts = "<br>".join(escape("　".join(x for x in c if x)) for c in node.contacts) or "—"
         self.header.setText(self.tr("<h3>{d}（{r}）</h3>{c}").format(d=escape(node.department), r=node.role_text,
                                                                       c=contacts))
-        self._columns([self.tr(h) for h in ("报送期", "推进状态", "报送日期", "报送情况", "本月工作进展", "存在问题",
-                                            "下步打算", "印证材料")])
+        self._columns([self.tr("报送期"), self.tr("推进状态"), self.tr("报送日期"), self.tr("报送情况"),
+                       self.tr("本月工作进展"), self.tr("存在问题"), self.tr("下步打算"), self.tr("印证材料")])
         rule = progress.office_rule(ledger)
         entries = {e["period"]: e for e in progress.history(ledger, node.id)}
         periods = sorted(set(entries) | {progress.this_period(today), schedule.period_of(today)}, reverse=True)

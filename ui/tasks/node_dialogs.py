@@ -1,6 +1,6 @@
 """Dialogs for the task tree: document, key task, task, assignment (with contact lines), target."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -15,51 +15,55 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs, tasks, units
 from desktop_app.services.tasks import task_targets
 from ui.common.buttons import ok_cancel
 from ui.common.record_dialog import FieldDef, RecordDialog
 
+translate = QCoreApplication.translate  # the dialogs open from TreePage; lupdate reads translate(…)
+
 
 def document_dialog(parent, ledger, document_id: str | None = None) -> RecordDialog:
     values = tasks.document(ledger, document_id) if document_id else None
-    fields = [FieldDef("doc_no", parent.tr("文号"), placeholder=parent.tr("如 沁办发〔2020〕24号")),
-              FieldDef("title", parent.tr("文件标题"), required=True),
-              FieldDef("issuer", parent.tr("发文机关")),
-              FieldDef("issued_on", parent.tr("成文日期"), "date")]
-    return RecordDialog(parent.tr("编辑政策文件") if document_id else parent.tr("新增政策文件"), fields,
+    fields = [FieldDef("doc_no", translate("TreePage", "文号"), placeholder=translate("TreePage", "如 沁办发〔2020〕24号")),
+              FieldDef("title", translate("TreePage", "文件标题"), required=True),
+              FieldDef("issuer", translate("TreePage", "发文机关")),
+              FieldDef("issued_on", translate("TreePage", "成文日期"), "date")]
+    return RecordDialog(translate("TreePage", "编辑政策文件") if document_id else translate("TreePage", "新增政策文件"), fields,
                         lambda v: tasks.save_document(ledger, v, document_id), values, parent)
 
 
 def key_task_dialog(parent, ledger, document_id: str, key=None) -> RecordDialog:
-    fields = [FieldDef("seq", parent.tr("序号"), "int", placeholder=parent.tr("留空则排在最后")),
-              FieldDef("name", parent.tr("重点任务"), required=True)]
+    fields = [FieldDef("seq", translate("TreePage", "序号"), "int", placeholder=translate("TreePage", "留空则排在最后")),
+              FieldDef("name", translate("TreePage", "重点任务"), required=True)]
     values = {"seq": key.seq, "name": key.name} if key else None
-    return RecordDialog(parent.tr("编辑重点任务") if key else parent.tr("新增重点任务"), fields,
+    return RecordDialog(translate("TreePage", "编辑重点任务") if key else translate("TreePage", "新增重点任务"), fields,
                         lambda v: tasks.save_key_task(ledger, document_id, v, key.id if key else None), values, parent)
 
 
 def task_dialog(parent, ledger, key_task_id: str, task=None) -> RecordDialog:
-    fields = [FieldDef("name", parent.tr("具体任务"), required=True),
-              FieldDef("description", parent.tr("任务说明"), "multiline")]
+    fields = [FieldDef("name", translate("TreePage", "具体任务"), required=True),
+              FieldDef("description", translate("TreePage", "任务说明"), "multiline")]
     values = {"name": task.name, "description": task.description} if task else None
-    return RecordDialog(parent.tr("编辑具体任务") if task else parent.tr("新增具体任务"), fields,
+    return RecordDialog(translate("TreePage", "编辑具体任务") if task else translate("TreePage", "新增具体任务"), fields,
                         lambda v: tasks.save_task(ledger, key_task_id, v, task.id if task else None), values, parent)
 
 
 def target_dialog(parent, ledger, task_id: str, row=None) -> RecordDialog:
     kinds = list(task_targets.KINDS.items())
     fields = [
-        FieldDef("indicator", parent.tr("指标"), required=True, placeholder=parent.tr("如 高新技术企业数")),
-        FieldDef("measure_unit", parent.tr("计量单位"), placeholder=parent.tr("家 / 个 / 名 / %")),
-        FieldDef("year_values", parent.tr("目标"), required=True, placeholder=parent.tr("年份:目标值，如 2023:10；多年用分号")),
-        FieldDef("kind", parent.tr("统计口径"), "ref", required=True, options=[(k, parent.tr(v)) for k, v in kinds]),
-        FieldDef("title", parent.tr("企业称号"), "choice", options=[t["name"] for t in catalogs.enterprise_titles()]),
-        FieldDef("platform_type", parent.tr("平台类型"), "choice", options=catalogs.platform_types()),
-        FieldDef("level", parent.tr("级别（及以上）"), "choice", options=catalogs.platform_levels()),
-        FieldDef("high_level", parent.tr("只计高层次人才"), "bool"),
-        FieldDef("since_year", parent.tr("起算年份"), "int", placeholder=parent.tr("只计该年起新增的，可不填")),
+        FieldDef("indicator", translate("TreePage", "指标"), required=True, placeholder=translate("TreePage", "如 高新技术企业数")),
+        FieldDef("measure_unit", translate("TreePage", "计量单位"), placeholder=translate("TreePage", "家 / 个 / 名 / %")),
+        FieldDef("year_values", translate("TreePage", "目标"), required=True, placeholder=translate("TreePage", "年份:目标值，如 2023:10；多年用分号")),
+        FieldDef("kind", translate("TreePage", "统计口径"), "ref", required=True, options=[(k, i18n.tr(v)) for k, v in kinds]),
+        FieldDef("title", translate("TreePage", "企业称号"), "choice", options=[t["name"] for t in catalogs.enterprise_titles()]),
+        FieldDef("platform_type", translate("TreePage", "平台类型"), "choice", options=catalogs.platform_types()),
+        FieldDef("level", translate("TreePage", "级别（及以上）"), "choice", options=catalogs.platform_levels()),
+        FieldDef("high_level", translate("TreePage", "只计高层次人才"), "bool"),
+        FieldDef("since_year", translate("TreePage", "起算年份"), "int", placeholder=translate("TreePage", "只计该年起新增的，可不填")),
     ]
     values = None
     if row is not None:
@@ -69,9 +73,9 @@ def target_dialog(parent, ledger, task_id: str, row=None) -> RecordDialog:
                   "title": m.get("title"), "platform_type": (m.get("types") or [None])[0],
                   "level": m.get("min_level") or m.get("level"), "high_level": m.get("high_level", False),
                   "since_year": m.get("since_year", "")}
-    dialog = RecordDialog(parent.tr("编辑目标") if row else parent.tr("新增目标"), fields,
+    dialog = RecordDialog(translate("TreePage", "编辑目标") if row else translate("TreePage", "新增目标"), fields,
                           lambda v: task_targets.save(ledger, task_id, v, row.id if row else None), values, parent)
-    note = QLabel(parent.tr("能从台账统计的目标（企业称号、平台、人才、覆盖率），实际值由系统自动计算，不需填写。"))
+    note = QLabel(translate("TreePage", "能从台账统计的目标（企业称号、平台、人才、覆盖率），实际值由系统自动计算，不需填写。"))
     note.setWordWrap(True)
     note.setStyleSheet("color: #555;")
     dialog.layout().insertWidget(1, note)
@@ -81,7 +85,8 @@ def target_dialog(parent, ledger, task_id: str, row=None) -> RecordDialog:
 class AssignmentDialog(QDialog):
     """责任单位, 牵头/配合, and one line per 责任领导 / 责任科室 / 具体承办人 group."""
 
-    HEAD = ("责任领导", "责任科室", "具体承办人")
+    HEAD = (QT_TRANSLATE_NOOP("AssignmentDialog", "责任领导"), QT_TRANSLATE_NOOP("AssignmentDialog", "责任科室"),
+            QT_TRANSLATE_NOOP("AssignmentDialog", "具体承办人"))
 
     def __init__(self, parent, ledger, task_id: str, node=None):
         super().__init__(parent)

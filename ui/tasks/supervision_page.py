@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import schedule
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import tasks, units
 from desktop_app.services.tasks import supervision
 from ui.common.buttons import ok_cancel
@@ -32,8 +33,12 @@ from ui.tasks.month_page import list_view
 
 
 class ItemModel(ItemTable):
-    columns = (("title", "督办事项"), ("department", "责任单位"), ("kind", "类别"), ("assigned", "交办日期"),
-               ("step", "当前环节"), ("due", "时限"), ("countdown", "倒计时"), ("task", "关联任务"))
+    columns = (
+        ("title", QT_TRANSLATE_NOOP("ItemModel", "督办事项")), ("department", QT_TRANSLATE_NOOP("ItemModel", "责任单位")),
+        ("kind", QT_TRANSLATE_NOOP("ItemModel", "类别")), ("assigned", QT_TRANSLATE_NOOP("ItemModel", "交办日期")),
+        ("step", QT_TRANSLATE_NOOP("ItemModel", "当前环节")), ("due", QT_TRANSLATE_NOOP("ItemModel", "时限")),
+        ("countdown", QT_TRANSLATE_NOOP("ItemModel", "倒计时")), ("task", QT_TRANSLATE_NOOP("ItemModel", "关联任务")),
+    )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

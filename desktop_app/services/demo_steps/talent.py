@@ -10,6 +10,7 @@ back from the demo's today so every window has something this year and last.
 from datetime import date, timedelta
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import platforms, rewards, talent, targets, units
 from desktop_app.services.demo import sample_id_number, sample_phone
 from desktop_app.services.demo_steps import DemoContext
@@ -17,7 +18,7 @@ from desktop_app.services.ledger import Ledger
 from desktop_app.services.talent import commissioners, teams
 
 ORDER = 20
-SAMPLE = "示例数据：身份证号、电话为格式有效的示例值"
+SAMPLE = QT_TRANSLATE_NOOP("i18n", "示例数据：身份证号、电话为格式有效的示例值")
 
 # name, gender, birth year, education, degree, title, specialty, category, method, industry, employer
 PEOPLE = (

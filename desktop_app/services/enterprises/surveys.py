@@ -27,13 +27,14 @@ from desktop_app.domain.survey import (
     SurveyReturn,
 )
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import evidence, forms
 from desktop_app.services.ledger import Ledger
 
 MAX_AMOUNT = 10_000_000  # 万元 (1,000 亿元): anything above is a typing slip
 MAX_COUNT = 100_000
-SECTIONS = {"institutions": (i18n.tr("研究开发机构"), INSTITUTION_FIELDS, Institution),
-            "projects": (i18n.tr("研发项目"), PROJECT_FIELDS, Project)}
+SECTIONS = {"institutions": (QT_TRANSLATE_NOOP("i18n", "研究开发机构"), INSTITUTION_FIELDS, Institution),
+            "projects": (QT_TRANSLATE_NOOP("i18n", "研发项目"), PROJECT_FIELDS, Project)}
 
 
 def clean_period(value: Any) -> str:
@@ -53,7 +54,7 @@ def _clean_row(section: str, index: int, row: dict[str, Any]) -> Any | None:
     noun, fields, record = SECTIONS[section]
     if all(not str(row.get(key) or "").strip() for key, _, _ in fields):
         return None
-    where = i18n.tr("{noun}第 {n} 行：").format(noun=noun, n=index + 1)
+    where = i18n.tr("{noun}第 {n} 行：").format(noun=i18n.tr(noun), n=index + 1)
     out: dict[str, Any] = {}
     for key, label, kind in fields:
         path = f"{section}.{index}.{key}"

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 
-PARAM_LABELS = {"period": i18n.tr("报送期"), "year": i18n.tr("年度"), "enterprise": i18n.tr("企业"),
-                "township": i18n.tr("乡镇")}
+PARAM_LABELS = {"period": QT_TRANSLATE_NOOP("i18n", "报送期"), "year": QT_TRANSLATE_NOOP("i18n", "年度"),
+                "enterprise": QT_TRANSLATE_NOOP("i18n", "企业"), "township": QT_TRANSLATE_NOOP("i18n", "乡镇")}
 
 if TYPE_CHECKING:  # the form engine (reportlab, openpyxl) loads when a form is printed, not at start-up
     from desktop_app.reports import ProgressFn
@@ -96,7 +97,7 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
     params.pop("_latest", None)
     for need in spec.required:
         if need not in params:
-            raise UserError(i18n.tr("打印“{t}”需要填写{what}").format(t=spec.title, what=PARAM_LABELS.get(need, need)),
+            raise UserError(i18n.tr("打印“{t}”需要填写{what}").format(t=spec.title, what=i18n.tr(PARAM_LABELS.get(need, need))),
                             option=f"--{need}")
     if "period" in spec.params and "period" not in params:
         raise UserError(i18n.tr("台账中还没有任何报送期的数据，请填写报送期（如 2026-05）"), option="--period")

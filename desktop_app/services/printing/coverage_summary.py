@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.coverage_summary import CoverageLine, CoverageSummary, build_coverage_form
 from desktop_app.reports.model import TableForm
 from desktop_app.services import catalogs, metrics, seed, units
@@ -83,5 +84,5 @@ def build(ledger: Ledger, params: dict[str, Any]) -> list[TableForm]:
     return [build_coverage_form(s) for s in summaries(ledger, params["period"])]
 
 
-SPEC = ReportSpec(name="coverage-summary", title="开展创新活动企业汇总统计表", build=build, params=("period",),
+SPEC = ReportSpec(name="coverage-summary", title=QT_TRANSLATE_NOOP("i18n", "开展创新活动企业汇总统计表"), build=build, params=("period",),
                   order=21)

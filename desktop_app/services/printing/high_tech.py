@@ -8,6 +8,7 @@ from typing import Any
 from desktop_app import i18n
 from desktop_app.domain import titles as rule
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
 from desktop_app.services.enterprises.titles import HIGH_TECH
@@ -48,4 +49,4 @@ def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
                                              lines=lines(ledger, year, at), filler=ledger.operator, date=cn(today)))
 
 
-SPEC = ReportSpec(name="high-tech", title="高新技术企业名单", build=build, params=("year",), order=60)
+SPEC = ReportSpec(name="high-tech", title=QT_TRANSLATE_NOOP("i18n", "高新技术企业名单"), build=build, params=("year",), order=60)

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.document_model import DocumentForm
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
@@ -12,5 +13,5 @@ def build(ledger: Ledger, params: dict[str, Any]) -> DocumentForm:
     return brief.document(ledger, params["period"])
 
 
-SPEC = ReportSpec(name="monthly-brief", title="月度调度情况通报", build=build, params=("period",),
+SPEC = ReportSpec(name="monthly-brief", title=QT_TRANSLATE_NOOP("i18n", "月度调度情况通报"), build=build, params=("period",),
                   formats=("pdf",), order=13)

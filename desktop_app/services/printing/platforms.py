@@ -3,6 +3,7 @@
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import Furniture
 from desktop_app.reports.platforms import PlatformLine, directory_form, summary_form
 from desktop_app.services import catalogs, units
@@ -40,4 +41,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
             summary_form(found, catalogs.platform_types(), unit=unit, furniture=furniture, subtitle=subtitle)]
 
 
-SPEC = ReportSpec(name="platforms", title="创新平台名录", build=build, params=("township",), order=60)
+SPEC = ReportSpec(name="platforms", title=QT_TRANSLATE_NOOP("i18n", "创新平台名录"), build=build, params=("township",), order=60)

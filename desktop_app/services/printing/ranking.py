@@ -8,6 +8,7 @@ from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, rule_text
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import TableForm
 from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
 from desktop_app.services.ledger import Ledger
@@ -51,4 +52,4 @@ def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
     return form_for(ledger, view)
 
 
-SPEC = ReportSpec(name="ranking", title="通报排名", build=build, params=("period",), order=12)
+SPEC = ReportSpec(name="ranking", title=QT_TRANSLATE_NOOP("i18n", "通报排名"), build=build, params=("period",), order=12)

@@ -4,14 +4,15 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain.rewards import PENDING, Award, event_label
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.rewards import RewardLine, rewards_form
 from desktop_app.services import rewards
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 from desktop_app.services.printing.furniture import furniture_for
 
-APPLIED = ("注：1. 按政策“{rule}”测算：同一企业的同一项目（由经办人合并认定）只计最高一项，"
-           "较低等次已发放的只补足差额。")
+APPLIED = QT_TRANSLATE_NOOP("i18n", "注：1. 按政策“{rule}”测算：同一企业的同一项目（由经办人合并认定）只计最高一项，"
+                                    "较低等次已发放的只补足差额。")
 
 
 def item_text(a: Award) -> str:
@@ -50,4 +51,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
                         furniture=furniture_for(ledger), notes=notes)
 
 
-SPEC = ReportSpec(name="rewards", title="奖补测算表", build=build, params=("year",), order=80)
+SPEC = ReportSpec(name="rewards", title=QT_TRANSLATE_NOOP("i18n", "奖补测算表"), build=build, params=("year",), order=80)

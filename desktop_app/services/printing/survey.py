@@ -7,6 +7,7 @@ from typing import Any
 from desktop_app import i18n
 from desktop_app.domain.codes import normalize_uscc, uscc_error
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.grid_form import GridBatch, GridForm
 from desktop_app.reports.survey_form import SurveyPrint, build_survey_form
 from desktop_app.services import catalogs, evidence, units
@@ -74,5 +75,5 @@ def batch(ledger: Ledger, params: dict[str, Any]) -> GridBatch:
     return GridBatch(len(rows), lambda i: build_survey_form(survey_print(ledger, rows[i], period)))
 
 
-SPEC = ReportSpec(name="survey", title="企业创新活动开展情况调查表", build=build,
+SPEC = ReportSpec(name="survey", title=QT_TRANSLATE_NOOP("i18n", "企业创新活动开展情况调查表"), build=build,
                   params=("period", "enterprise", "township"), order=20, batch=batch)

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.talent import (
     CountRow,
     HighLevelLine,
@@ -79,4 +80,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
             high_level_form(lines, masked=not reason, **kw)]
 
 
-SPEC = ReportSpec(name="talent", title="人才统计表", build=build, params=("year",), order=50)
+SPEC = ReportSpec(name="talent", title=QT_TRANSLATE_NOOP("i18n", "人才统计表"), build=build, params=("year",), order=50)

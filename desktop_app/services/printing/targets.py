@@ -5,6 +5,7 @@ from typing import Any
 from desktop_app import i18n
 from desktop_app.domain.targets import rule_text
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.targets import TargetLine, targets_form
 from desktop_app.services import targets
 from desktop_app.services.ledger import Ledger
@@ -50,4 +51,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
                         furniture=furniture_for(ledger), notes=notes)
 
 
-SPEC = ReportSpec(name="targets", title="目标完成情况表", build=build, params=("year",), order=70)
+SPEC = ReportSpec(name="targets", title=QT_TRANSLATE_NOOP("i18n", "目标完成情况表"), build=build, params=("year",), order=70)

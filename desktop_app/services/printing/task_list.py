@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.task_list import TaskListHeader, TaskListLine, build_task_list_form
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
@@ -55,4 +56,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
     return forms[0] if len(forms) == 1 else forms
 
 
-SPEC = ReportSpec(name="task-list", title="工作任务清单", build=build, order=10)
+SPEC = ReportSpec(name="task-list", title=QT_TRANSLATE_NOOP("i18n", "工作任务清单"), build=build, order=10)

@@ -11,6 +11,7 @@ from desktop_app import i18n
 from desktop_app.domain import schedule
 from desktop_app.domain.schedule import LATE, MISSING, ON_TIME
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import TableForm
 from desktop_app.reports.task_progress import (
     LATE_MARK,
@@ -101,4 +102,4 @@ def build(ledger: Ledger, params: dict[str, Any]):
     return forms[0] if len(forms) == 1 else forms
 
 
-SPEC = ReportSpec(name="task-progress", title="月度推进情况表", build=build, params=("period",), order=11)
+SPEC = ReportSpec(name="task-progress", title=QT_TRANSLATE_NOOP("i18n", "月度推进情况表"), build=build, params=("period",), order=11)

@@ -20,6 +20,7 @@ from desktop_app.domain.codes import (
     phone_error,
 )
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs, forms
 from desktop_app.services.ledger import Ledger
 
@@ -59,8 +60,15 @@ LIST = ListSpec(
     default_sort="name",
 )
 
-TEXT_FIELDS = (("education", "学历"), ("degree", "学位"), ("prof_title", "职称"), ("specialty", "专业特长"),
-               ("employer", "工作单位"), ("high_level_tier", "高层次人才层级"), ("support_case", "一事一议事项"))
+TEXT_FIELDS = (
+    ("education", QT_TRANSLATE_NOOP("i18n", "学历")),
+    ("degree", QT_TRANSLATE_NOOP("i18n", "学位")),
+    ("prof_title", QT_TRANSLATE_NOOP("i18n", "职称")),
+    ("specialty", QT_TRANSLATE_NOOP("i18n", "专业特长")),
+    ("employer", QT_TRANSLATE_NOOP("i18n", "工作单位")),
+    ("high_level_tier", QT_TRANSLATE_NOOP("i18n", "高层次人才层级")),
+    ("support_case", QT_TRANSLATE_NOOP("i18n", "一事一议事项")),
+)
 
 
 def _id_number(values: dict[str, Any], stored: dict[str, Any] | None, today: date) -> str:

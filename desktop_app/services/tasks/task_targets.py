@@ -16,17 +16,18 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs, forms, targets
 from desktop_app.services.ledger import Ledger
 
 KINDS = {
-    "enterprise_title_count": "企业称号数（自动统计）",
-    "platform_count": "创新平台数（自动统计）",
-    "talent_count": "引进人才数（自动统计）",
-    "coverage_rate": "规上企业创新活动覆盖率（自动统计）",
-    "rd_institution_share": "规上企业有研发机构占比（自动统计）",
-    "rd_spending_growth": "规上企业研发经费增长（自动统计）",
-    "manual": "手工填报",
+    "enterprise_title_count": QT_TRANSLATE_NOOP("i18n", "企业称号数（自动统计）"),
+    "platform_count": QT_TRANSLATE_NOOP("i18n", "创新平台数（自动统计）"),
+    "talent_count": QT_TRANSLATE_NOOP("i18n", "引进人才数（自动统计）"),
+    "coverage_rate": QT_TRANSLATE_NOOP("i18n", "规上企业创新活动覆盖率（自动统计）"),
+    "rd_institution_share": QT_TRANSLATE_NOOP("i18n", "规上企业有研发机构占比（自动统计）"),
+    "rd_spending_growth": QT_TRANSLATE_NOOP("i18n", "规上企业研发经费增长（自动统计）"),
+    "manual": QT_TRANSLATE_NOOP("i18n", "手工填报"),
 }
 
 

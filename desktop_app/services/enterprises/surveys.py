@@ -27,7 +27,7 @@ from desktop_app.domain.survey import (
     SurveyReturn,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import evidence, forms
+from desktop_app.services import evidence, forms, periods
 from desktop_app.services.ledger import Ledger
 
 MAX_AMOUNT = 10_000_000  # 万元 (1,000 亿元): anything above is a typing slip
@@ -37,15 +37,8 @@ SECTIONS = {"institutions": (i18n.tr("研究开发机构"), INSTITUTION_FIELDS, 
 
 
 def clean_period(value: Any) -> str:
-    """YYYY-MM, not in the future (the report's own period check)."""
-    from desktop_app.services.printing import check_period
-
-    if not str(value or "").strip():
-        raise ValidationError("period", i18n.tr("请填写报送期（如 2026-10）"))
-    try:
-        return check_period(str(value))
-    except UserError as exc:
-        raise ValidationError("period", str(exc)) from None
+    """A typed period (``domain.periods``), not in the future."""
+    return periods.check_period(value)
 
 
 def _clean_row(section: str, index: int, row: dict[str, Any]) -> Any | None:

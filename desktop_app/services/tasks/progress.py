@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.domain import periods as period_rule
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, UnitStats, rank_units, task_state
 from desktop_app.domain.schedule import EntryCheck, OfficeRule, check_entry
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, evidence, forms
+from desktop_app.services import catalogs, evidence, forms, periods
 from desktop_app.services.ledger import Ledger
 
 WEEKEND_KEY = "schedule.weekend_to_monday"
@@ -56,8 +57,8 @@ def set_office_rule(ledger: Ledger, weekend_to_monday: bool, holidays: str | lis
 
 
 def this_period(today: date | None = None) -> str:
-    """The period whose entries fall due this month (last month's)."""
-    return schedule.shift_period(schedule.period_of(today or date.today()), -1)
+    """The period whose entries fall due this month (last month's): the default rule without data."""
+    return period_rule.default_period(today)
 
 
 def period_choices(today: date | None = None, months: int = 13) -> list[str]:
@@ -67,16 +68,8 @@ def period_choices(today: date | None = None, months: int = 13) -> list[str]:
 
 
 def check_period(value: str, *, today: date | None = None, key: str = "period") -> str:
-    """A period typed by a clerk: YYYY-MM, not after the current month."""
-    text = str(value or "").strip().replace("/", "-").replace(".", "-")
-    try:
-        y, m = schedule.parse_period(text if len(text) == 7 else f"{text[:4]}-{text[5:].zfill(2)}")
-    except ValueError:
-        raise ValidationError(key, i18n.tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value)) from None
-    period = f"{y:04d}-{m:02d}"
-    if period > schedule.period_of(today or date.today()):
-        raise ValidationError(key, i18n.tr("报送期 {p} 在将来").format(p=period))
-    return period
+    """A period typed by a clerk (``domain.periods``), not after the current month."""
+    return periods.check_period(value, today=today, key=key)
 
 
 # ---- entries ---------------------------------------------------------------

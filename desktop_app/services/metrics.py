@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.coverage import SurveyFacts, check_signoff, money, rd_spending
+from desktop_app.domain.coverage import SurveyFacts, check_signoff, coverage_rate, money, rd_spending
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -145,7 +145,7 @@ class CoverageFigures:
 
     @property
     def coverage_rate(self) -> float:
-        return self.signed_off / self.above_scale if self.above_scale else 0.0
+        return coverage_rate(self.signed_off, self.above_scale)
 
     @property
     def institution_share(self) -> float:

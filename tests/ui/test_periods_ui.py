@@ -7,7 +7,6 @@ from ui.enterprises.tab import EnterprisesTab
 from ui.report_menu import ReportDialog
 
 
-
 def test_tab_and_report_dialog_open_on_the_same_month(qtbot, demo_ledger):
     from PySide6.QtWidgets import QWidget
 

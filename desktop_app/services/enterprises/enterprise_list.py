@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.listing import Column, Filter, ListSpec
-from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF
+from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, coverage_rate
 from desktop_app.services import enterprises, metrics
 from desktop_app.services.enterprises import signoff
 from desktop_app.services.ledger import Ledger
@@ -96,7 +96,7 @@ class Summary:
 
     @property
     def rate(self) -> float:
-        return self.signed_off / self.above_scale if self.above_scale else 0.0
+        return coverage_rate(self.signed_off, self.above_scale)
 
 
 def summary(ledger: Ledger, period: str, states: dict[str, str] | None = None) -> Summary:

@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain import titles as rule
+from desktop_app.domain.dates import cn_date
 from desktop_app.errors import UserError
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
@@ -43,9 +44,8 @@ def build(ledger: Ledger, params: dict[str, Any]) -> TableForm:
     if not 1990 <= year <= today.year:
         raise UserError(i18n.tr("年度 {y} 不在 1990–{t} 之间").format(y=year, t=today.year))
     at = min(today, date(year, 12, 31))
-    cn = lambda d: i18n.tr("{y}年{m}月{d}日").format(y=d.year, m=d.month, d=d.day)  # noqa: E731
-    return build_high_tech_form(HighTechList(unit=ledger.unit.name, year=year, as_of=cn(at),
-                                             lines=lines(ledger, year, at), filler=ledger.operator, date=cn(today)))
+    return build_high_tech_form(HighTechList(unit=ledger.unit.name, year=year, as_of=cn_date(at),
+                                             lines=lines(ledger, year, at), filler=ledger.operator, date=cn_date(today)))
 
 
 SPEC = ReportSpec(name="high-tech", title="高新技术企业名单", build=build, params=("year",), order=60)

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.coverage import SurveyFacts, check_signoff, coverage_rate, money, rd_spending
+from desktop_app.domain.coverage import (
+    SurveyFacts,
+    check_signoff,
+    coverage_rate,
+    money,
+    rd_spending,
+)
+from desktop_app.services.enterprises import decisions
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -120,12 +127,8 @@ def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None =
 
 
 def signed_off_ids(ledger: Ledger, period: str) -> set[str]:
-    """Enterprises whose latest sign-off decision up to ``period`` is a confirmation."""
-    rows = ledger.conn.execute(
-        "SELECT enterprise_id, decision FROM signoffs s WHERE deleted_at IS NULL AND period <= ? "
-        "AND decided_at = (SELECT MAX(decided_at) FROM signoffs x WHERE x.enterprise_id = s.enterprise_id "
-        "AND x.deleted_at IS NULL AND x.period <= ?)", (period, period))
-    return {eid for eid, decision in rows if decision == "confirmed"}
+    """Enterprises whose 销号 decision in force for ``period`` is a confirmation."""
+    return decisions.signed_off_ids(ledger, period)
 
 
 def above_scale_ids(ledger: Ledger) -> list[str]:

@@ -28,6 +28,7 @@ from desktop_app.domain.survey import (
 )
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import evidence, forms, periods
+from desktop_app.services.enterprises import decisions
 from desktop_app.services.ledger import Ledger
 
 MAX_AMOUNT = 10_000_000  # 万元 (1,000 亿元): anything above is a typing slip
@@ -201,10 +202,8 @@ def as_values(ret: SurveyReturn) -> dict[str, Any]:
 def delete(ledger: Ledger, survey_id: str, *, reason: str = "") -> None:
     with ledger.write() as w:
         ret = get(ledger, survey_id)
-        latest = ledger.conn.execute(
-            "SELECT survey_id, decision FROM signoffs WHERE enterprise_id = ? AND deleted_at IS NULL "
-            "ORDER BY decided_at DESC, rowid DESC LIMIT 1", (ret.enterprise_id,)).fetchone()
-        if latest and tuple(latest) == (survey_id, "confirmed"):
+        latest = decisions.in_force(ledger, ret.enterprise_id, ret.period)
+        if latest and latest.confirmed and latest.survey_id == survey_id:
             raise UserError(i18n.tr("{p} 的调查表已据以销号，不能删除；如需更正请先由县级撤销销号").format(p=ret.period))
         w.soft_delete("surveys", survey_id, reason=reason or None)
 

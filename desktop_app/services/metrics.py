@@ -17,6 +17,7 @@ from desktop_app.domain.coverage import (
     rd_spending,
 )
 from desktop_app.services.enterprises import decisions
+from desktop_app.services.enterprises.titles import held_sql
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -33,9 +34,8 @@ def enterprise_title_count(ledger: Ledger, title: str, *, level: str | None = No
     """Enterprises holding ``title`` on ``at`` (a title without valid_until holds for its year on)."""
     sql = ("SELECT COUNT(DISTINCT t.enterprise_id) FROM enterprise_titles t "
            "JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
-           "WHERE t.deleted_at IS NULL AND t.title = ? AND t.year <= ? "
-           "AND (t.valid_until IS NULL OR t.valid_until >= ?)")
-    params: list[Any] = [title, at.year, at.isoformat()]
+           f"WHERE t.title = ? AND {held_sql('t', '?')}")
+    params: list[Any] = [title, at.isoformat(), at.isoformat()]
     if level:
         sql += " AND t.level = ?"
         params.append(level)

@@ -11,7 +11,7 @@ from desktop_app.domain.dates import cn_date
 from desktop_app.errors import UserError
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
-from desktop_app.services.enterprises.titles import HIGH_TECH
+from desktop_app.services.enterprises.titles import HIGH_TECH, held_sql
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 
@@ -25,11 +25,11 @@ def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:
         "AND p.deleted_at IS NULL AND p.year < t.year) "
         "FROM enterprise_titles t JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
         "LEFT JOIN units tw ON tw.id = e.township_id "
-        "WHERE t.deleted_at IS NULL AND t.title = ? AND t.year <= ? AND (t.valid_until IS NULL OR t.valid_until >= ?) "
+        f"WHERE t.title = ? AND {held_sql('t', '?', '?')} "
         "AND NOT EXISTS (SELECT 1 FROM enterprise_titles n WHERE n.enterprise_id = t.enterprise_id "
         "AND n.title = t.title AND n.deleted_at IS NULL AND n.year <= ? AND n.year > t.year) "
         "ORDER BY tw.level = 'zone', tw.seq, e.name",
-        (HIGH_TECH, year, f"{year}-01-01", year))
+        (HIGH_TECH, f"{year}-01-01", f"{year}-12-31", year))
     out = []
     for name, uscc, town, ind, cert, y, issued, until, recert, earlier in rows:
         state, left = rule.expiry_state(date.fromisoformat(until) if until else None, at)

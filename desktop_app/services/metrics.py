@@ -103,27 +103,38 @@ def talent_breakdown(ledger: Ledger, by: str, *, at: date, high_level: bool | No
     return {(r[0] or "", r[1] or ""): (r[2], r[3] or 0) for r in rows}
 
 
+_FACTS = (
+    "s.other_activities, "
+    "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+    "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+    "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
+    "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
+    "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
+    "AND f.deleted_at IS NULL)")
+
+
+def facts_rows(ledger: Ledger, columns: tuple[str, ...], where: str, params: list[Any],
+               order: str = "") -> list[tuple[tuple, SurveyFacts]]:
+    """The one survey-facts query: (``columns`` of ``surveys s``, the return's facts) per live return
+    matching ``where``."""
+    sql = f"SELECT {', '.join(columns)}, {_FACTS} FROM surveys s WHERE s.deleted_at IS NULL AND {where} {order}"
+    n = len(columns)
+    out = []
+    for r in ledger.conn.execute(sql, params):
+        other, n_inst, inst_sp, n_proj, proj_sp, n_ev = r[n:]
+        out.append((tuple(r[:n]), SurveyFacts(
+            institutions=n_inst, institution_spending=inst_sp, projects=n_proj, project_spending=proj_sp,
+            other_activities=tuple(json.loads(other or "[]")), evidence_files=n_ev)))
+    return out
+
+
 def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> dict[str, SurveyFacts]:
     """The facts of every return of ``period``, keyed by enterprise id."""
-    sql = (
-        "SELECT s.enterprise_id, s.other_activities, "
-        "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
-        "AND f.deleted_at IS NULL) "
-        "FROM surveys s WHERE s.deleted_at IS NULL AND s.period = ?")
-    params: list[Any] = [period]
+    where, params = "s.period = ?", [period]
     if enterprise_ids is not None:
-        sql += f" AND s.enterprise_id IN ({','.join('?' * len(enterprise_ids))})"
+        where += f" AND s.enterprise_id IN ({','.join('?' * len(enterprise_ids))})"
         params.extend(enterprise_ids)
-    out = {}
-    for eid, other, n_inst, inst_sp, n_proj, proj_sp, n_ev in ledger.conn.execute(sql, params):
-        out[eid] = SurveyFacts(institutions=n_inst, institution_spending=inst_sp, projects=n_proj,
-                               project_spending=proj_sp, other_activities=tuple(json.loads(other or "[]")),
-                               evidence_files=n_ev)
-    return out
+    return {cols[0]: facts for cols, facts in facts_rows(ledger, ("s.enterprise_id",), where, params)}
 
 
 def signed_off_ids(ledger: Ledger, period: str) -> set[str]:

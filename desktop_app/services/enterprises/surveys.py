@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain.codes import phone_error
-from desktop_app.domain.coverage import money
+from desktop_app.domain.coverage import money, rd_spending
 from desktop_app.domain.survey import (
     DIRECTIONS,
     INSTITUTION_FIELDS,
@@ -27,7 +27,7 @@ from desktop_app.domain.survey import (
     SurveyReturn,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import evidence, forms, periods
+from desktop_app.services import evidence, forms, metrics, periods
 from desktop_app.services.enterprises import decisions
 from desktop_app.services.ledger import Ledger
 
@@ -223,15 +223,7 @@ class ReturnLine:
 
 
 def returns_of(ledger: Ledger, enterprise_id: str) -> list[ReturnLine]:
-    rows = ledger.conn.execute(
-        "SELECT s.id, s.period, "
-        "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id) + "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "json_array_length(s.other_activities), "
-        "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
-        "AND f.deleted_at IS NULL), COALESCE(s.filled_on, '') "
-        "FROM surveys s WHERE s.enterprise_id = ? AND s.deleted_at IS NULL ORDER BY s.period DESC",
-        (enterprise_id,))
-    return [ReturnLine(r[0], r[1], r[2], r[3], money(r[4]), r[5], r[6], r[7]) for r in rows]
+    rows = metrics.facts_rows(ledger, ("s.id", "s.period", "COALESCE(s.filled_on, '')"), "s.enterprise_id = ?",
+                              [enterprise_id], "ORDER BY s.period DESC")
+    return [ReturnLine(sid, period, f.institutions, f.projects, rd_spending(f), len(f.other_activities),
+                       f.evidence_files, filled_on) for (sid, period, filled_on), f in rows]

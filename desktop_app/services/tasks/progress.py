@@ -96,6 +96,32 @@ def history(ledger: Ledger, assignment_id: str) -> list[dict[str, Any]]:
         (assignment_id,))]
 
 
+@dataclass(frozen=True)
+class ScheduleLine:
+    """One month of an assignment's schedule: the entry (if any), its late flag, its files."""
+
+    period: str
+    entry: dict[str, Any] | None
+    check: EntryCheck
+    evidence_files: int
+
+
+def assignment_schedule(ledger: Ledger, assignment_id: str, today: date | None = None) -> list[ScheduleLine]:
+    """Every month reported, plus the month due now and the current one, newest first, each checked
+    against the due-date rule of this office."""
+    today = today or date.today()
+    rule = office_rule(ledger)
+    entries = {e["period"]: e for e in history(ledger, assignment_id)}
+    months = sorted(set(entries) | {this_period(today), schedule.period_of(today)}, reverse=True)
+    out = []
+    for p in months:
+        e = entries.get(p)
+        submitted = date.fromisoformat(e["submitted_on"]) if e and e["submitted_on"] else None
+        out.append(ScheduleLine(p, e, check_entry(p, submitted, today, rule),
+                                evidence.count(ledger, "progress_entries", e["id"]) if e else 0))
+    return out
+
+
 def save_entry(ledger: Ledger, assignment_id: str, values: dict[str, Any], *,
                today: date | None = None, attach: Sequence[Path | str] = (), detach: Sequence[str] = ()) -> str:
     """Create or replace the entry of one assignment for one period (values: period, status, …).

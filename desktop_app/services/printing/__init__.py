@@ -40,6 +40,7 @@ class ReportSpec:
     order: int = 100                # position in the 报表 menu
     batch: Callable[[Ledger, dict[str, Any]], Any] | None = None  # optional many-forms variant
     extra: dict[str, Any] = field(default_factory=dict)
+    file_name: Callable[[Ledger, dict[str, Any]], str] | None = None  # suggested name, without the suffix
 
 
 @cache
@@ -116,6 +117,8 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
 
 
 def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], fmt: str) -> str:
+    if spec.file_name is not None:
+        return f"{spec.file_name(ledger, params)}.{fmt}"
     suffix = params.get("period") or params.get("year") or date.today().isoformat()
     return f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
 

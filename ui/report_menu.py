@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services import printing, units
+from desktop_app.services import periods, printing, units
 from desktop_app.services.printing import ReportSpec
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
@@ -61,7 +61,7 @@ class ReportDialog(QDialog):
         self.inputs: dict[str, object] = {}
         latest = printing.latest_period(ledger) or ""
         if "period" in spec.params:
-            w = QLineEdit(latest, objectName="period")
+            w = QLineEdit(periods.default_period(ledger), objectName="period")
             w.setPlaceholderText(self.tr("如 2026-10"))
             form.addRow(self.tr("报送期"), w)
             self.inputs["period"] = w

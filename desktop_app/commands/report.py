@@ -11,7 +11,7 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("form", help="报表名称：" + "、".join(printing.registry()))
     p.add_argument("--format", required=True, choices=["pdf", "xlsx"])
     p.add_argument("--out", required=True, help="输出文件")
-    p.add_argument("--period", help="报送期 YYYY-MM（默认：有数据的最近一期）")
+    p.add_argument("--period", help="报送期 YYYY-MM（默认：有数据的最近一期，台账无数据时为上月）")
     p.add_argument("--year", help="年度 YYYY（默认：报送期所在年）")
     p.add_argument("--enterprise", help="企业统一社会信用代码（survey 必填）")
     p.add_argument("--township", help="乡镇名称")

@@ -104,3 +104,8 @@ def explain(check: SignoffCheck) -> str:
     evidence = i18n.tr("有印证材料") if check.has_evidence else i18n.tr("无印证材料")
     verdict = i18n.tr("符合销号条件") if check.eligible else i18n.tr("不符合销号条件：") + "；".join(check.reasons)
     return f"{held}；{evidence} — {verdict}"
+
+
+def coverage_rate(signed_off: int, above_scale: int) -> float:
+    """覆盖率 = 已销号企业数 ÷ 规上企业数 (附件4 注 2); 0 when there are no 规上 enterprises."""
+    return signed_off / above_scale if above_scale else 0.0

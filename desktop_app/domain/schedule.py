@@ -15,11 +15,11 @@ holiday) to the next working day.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop_app import i18n
+from desktop_app.domain import dates, periods
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 MONTHLY = "monthly"   # a progress entry for a period
@@ -30,8 +30,6 @@ CLOSE = "close"       # 督办: 一般 7 日内办结, 重大 1 个月内或按�
 SUPERVISION_STEPS = (PLAN, PROGRESS, CLOSE)
 PROGRESS_DAYS = 3
 ORDINARY_CLOSE_DAYS = 7
-
-_PERIOD = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -53,14 +51,13 @@ class OfficeRule:
 
 
 def parse_period(period: str) -> tuple[int, int]:
-    m = _PERIOD.fullmatch(period or "")
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"bad period {period!r}")
-    return int(m.group(1)), int(m.group(2))
+    """(year, month) of a period (the one parser: ``periods.parse_period``)."""
+    y, m = periods.parse_period(period).split("-")
+    return int(y), int(m)
 
 
 def period_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+    return periods.month_of(day)
 
 
 def shift_period(period: str, months: int) -> str:
@@ -71,7 +68,7 @@ def shift_period(period: str, months: int) -> str:
 
 def period_label(period: str) -> str:
     y, m = parse_period(period)
-    return i18n.tr("{y}年{m}月").format(y=y, m=m)
+    return dates.cn_month(f"{y:04d}-{m:02d}")
 
 
 def add_months(day: date, months: int) -> date:

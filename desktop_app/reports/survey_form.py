@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app import i18n
+from desktop_app.domain.dates import cn_date, cn_month
 from desktop_app.domain.survey import (
     DIRECTIONS,
     INSTITUTION_FIELDS,
@@ -107,8 +108,7 @@ def activities_groups(ret: SurveyReturn | None, names: tuple[str, ...]) -> tuple
 
 
 def period_text(period: str) -> str:
-    y, m = period.split("-")
-    return i18n.tr("{y}年{m}月").format(y=y, m=int(m))
+    return cn_month(period)
 
 
 def _signature(ret: SurveyReturn | None) -> tuple[str, ...]:
@@ -117,8 +117,7 @@ def _signature(ret: SurveyReturn | None) -> tuple[str, ...]:
         return (i18n.tr("填表人：") + pad, i18n.tr("联系电话：") + pad, i18n.tr("填表日期：") + pad)
     filled = ret.filled_on or ""
     if filled:
-        y, m, d = filled.split("-")
-        filled = i18n.tr("{y}年{m}月{d}日").format(y=y, m=int(m), d=int(d))
+        filled = cn_date(filled)
     return (i18n.tr("填表人：") + (ret.filled_by or pad), i18n.tr("联系电话：") + (ret.phone or pad),
             i18n.tr("填表日期：") + (filled or pad))
 

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.coverage import SurveyFacts, check_signoff, money, rd_spending
+from desktop_app.domain.coverage import (
+    SurveyFacts,
+    check_signoff,
+    coverage_rate,
+    money,
+    rd_spending,
+)
+from desktop_app.services.enterprises import decisions
+from desktop_app.services.enterprises.titles import held_sql
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -26,9 +34,8 @@ def enterprise_title_count(ledger: Ledger, title: str, *, level: str | None = No
     """Enterprises holding ``title`` on ``at`` (a title without valid_until holds for its year on)."""
     sql = ("SELECT COUNT(DISTINCT t.enterprise_id) FROM enterprise_titles t "
            "JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
-           "WHERE t.deleted_at IS NULL AND t.title = ? AND t.year <= ? "
-           "AND (t.valid_until IS NULL OR t.valid_until >= ?)")
-    params: list[Any] = [title, at.year, at.isoformat()]
+           f"WHERE t.title = ? AND {held_sql('t', '?')}")
+    params: list[Any] = [title, at.isoformat(), at.isoformat()]
     if level:
         sql += " AND t.level = ?"
         params.append(level)
@@ -96,36 +103,43 @@ def talent_breakdown(ledger: Ledger, by: str, *, at: date, high_level: bool | No
     return {(r[0] or "", r[1] or ""): (r[2], r[3] or 0) for r in rows}
 
 
-def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> dict[str, SurveyFacts]:
-    """The facts of every return of ``period``, keyed by enterprise id."""
-    sql = (
-        "SELECT s.enterprise_id, s.other_activities, "
-        "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
-        "AND f.deleted_at IS NULL) "
-        "FROM surveys s WHERE s.deleted_at IS NULL AND s.period = ?")
-    params: list[Any] = [period]
-    if enterprise_ids is not None:
-        sql += f" AND s.enterprise_id IN ({','.join('?' * len(enterprise_ids))})"
-        params.extend(enterprise_ids)
-    out = {}
-    for eid, other, n_inst, inst_sp, n_proj, proj_sp, n_ev in ledger.conn.execute(sql, params):
-        out[eid] = SurveyFacts(institutions=n_inst, institution_spending=inst_sp, projects=n_proj,
-                               project_spending=proj_sp, other_activities=tuple(json.loads(other or "[]")),
-                               evidence_files=n_ev)
+_FACTS = (
+    "s.other_activities, "
+    "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+    "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
+    "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
+    "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
+    "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
+    "AND f.deleted_at IS NULL)")
+
+
+def facts_rows(ledger: Ledger, columns: tuple[str, ...], where: str, params: list[Any],
+               order: str = "") -> list[tuple[tuple, SurveyFacts]]:
+    """The one survey-facts query: (``columns`` of ``surveys s``, the return's facts) per live return
+    matching ``where``."""
+    sql = f"SELECT {', '.join(columns)}, {_FACTS} FROM surveys s WHERE s.deleted_at IS NULL AND {where} {order}"
+    n = len(columns)
+    out = []
+    for r in ledger.conn.execute(sql, params):
+        other, n_inst, inst_sp, n_proj, proj_sp, n_ev = r[n:]
+        out.append((tuple(r[:n]), SurveyFacts(
+            institutions=n_inst, institution_spending=inst_sp, projects=n_proj, project_spending=proj_sp,
+            other_activities=tuple(json.loads(other or "[]")), evidence_files=n_ev)))
     return out
 
 
+def survey_facts(ledger: Ledger, period: str, enterprise_ids: list[str] | None = None) -> dict[str, SurveyFacts]:
+    """The facts of every return of ``period``, keyed by enterprise id."""
+    where, params = "s.period = ?", [period]
+    if enterprise_ids is not None:
+        where += f" AND s.enterprise_id IN ({','.join('?' * len(enterprise_ids))})"
+        params.extend(enterprise_ids)
+    return {cols[0]: facts for cols, facts in facts_rows(ledger, ("s.enterprise_id",), where, params)}
+
+
 def signed_off_ids(ledger: Ledger, period: str) -> set[str]:
-    """Enterprises whose latest sign-off decision up to ``period`` is a confirmation."""
-    rows = ledger.conn.execute(
-        "SELECT enterprise_id, decision FROM signoffs s WHERE deleted_at IS NULL AND period <= ? "
-        "AND decided_at = (SELECT MAX(decided_at) FROM signoffs x WHERE x.enterprise_id = s.enterprise_id "
-        "AND x.deleted_at IS NULL AND x.period <= ?)", (period, period))
-    return {eid for eid, decision in rows if decision == "confirmed"}
+    """Enterprises whose 销号 decision in force for ``period`` is a confirmation."""
+    return decisions.signed_off_ids(ledger, period)
 
 
 def above_scale_ids(ledger: Ledger) -> list[str]:
@@ -145,7 +159,7 @@ class CoverageFigures:
 
     @property
     def coverage_rate(self) -> float:
-        return self.signed_off / self.above_scale if self.above_scale else 0.0
+        return coverage_rate(self.signed_off, self.above_scale)
 
     @property
     def institution_share(self) -> float:

@@ -185,7 +185,7 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../ui/tasks/brief_dialog.py" line="+57"/>
+        <location filename="../../ui/tasks/brief_dialog.py" line="+55"/>
         <source>月度调度情况通报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,26 +278,6 @@
     <message>
         <location line="+3"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>保存通报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>正在生成通报…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已生成：{p}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -812,7 +792,7 @@
 <context>
     <name>EnterprisesTab</name>
     <message>
-        <location filename="../../ui/enterprises/tab.py" line="+68"/>
+        <location filename="../../ui/enterprises/tab.py" line="+56"/>
         <source>企业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,7 +1540,7 @@
 <context>
     <name>MonthPage</name>
     <message>
-        <location filename="../../ui/tasks/month_page.py" line="+60"/>
+        <location filename="../../ui/tasks/month_page.py" line="+61"/>
         <source>只看逾期、未报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,7 +1618,7 @@
 <context>
     <name>NodeDetail</name>
     <message>
-        <location filename="../../ui/tasks/node_detail.py" line="+68"/>
+        <location filename="../../ui/tasks/node_detail.py" line="+67"/>
         <source>&lt;b&gt;目标&lt;/b&gt;（能从台账统计的，实际值自动计算）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,7 +1789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>{n} 份</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2299,7 +2279,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/tasks/progress_dialog.py" line="+40"/>
+        <location filename="../../ui/tasks/progress_dialog.py" line="+41"/>
         <source>填报月度进展 — {d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4463,7 +4443,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/domain/schedule.py" line="+223"/>
+        <location filename="../../desktop_app/domain/schedule.py" line="+220"/>
         <location filename="../../desktop_app/services/tasks/supervision.py" line="+51"/>
         <source>已销号</source>
         <translation type="unfinished"></translation>
@@ -4673,14 +4653,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/schedule.py" line="-149"/>
-        <location filename="../../desktop_app/reports/survey_form.py" line="+111"/>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+77"/>
+        <location filename="../../desktop_app/domain/dates.py" line="+20"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../desktop_app/domain/schedule.py" line="-95"/>
         <source>还剩 {n} 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4933,7 +4911,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+157"/>
         <location line="+11"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+125"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+114"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4985,7 +4963,7 @@
         <location line="+30"/>
         <location filename="../../desktop_app/reports/pdf_table.py" line="+142"/>
         <location filename="../../desktop_app/reports/xlsx.py" line="+251"/>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="-12"/>
+        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+66"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5103,7 +5081,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+22"/>
+        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+21"/>
         <source>开展创新活动企业汇总统计表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5161,7 +5139,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/services/enterprises/titles.py" line="+59"/>
+        <location filename="../../desktop_app/services/enterprises/titles.py" line="+71"/>
         <source>证书编号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5206,7 +5184,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/printing/high_tech.py" line="+36"/>
+        <location filename="../../desktop_app/services/printing/high_tech.py" line="+37"/>
         <source>本年新认定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5227,7 +5205,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/services/printing/high_tech.py" line="+16"/>
+        <location filename="../../desktop_app/services/printing/high_tech.py" line="+15"/>
         <source>高新技术企业名单</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5238,7 +5216,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-99"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-87"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5250,7 +5228,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-4"/>
-        <location filename="../../desktop_app/services/enterprises/surveys.py" line="+101"/>
+        <location filename="../../desktop_app/services/enterprises/surveys.py" line="+95"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-38"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
@@ -5349,7 +5327,7 @@
     <message>
         <location line="+0"/>
         <location line="+4"/>
-        <location filename="../../desktop_app/services/tasks/brief.py" line="+46"/>
+        <location filename="../../desktop_app/services/tasks/brief.py" line="+47"/>
         <source>全县</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5496,7 +5474,7 @@
     <message>
         <location line="-17"/>
         <location line="+17"/>
-        <location filename="../../desktop_app/services/printing/task_progress.py" line="+36"/>
+        <location filename="../../desktop_app/services/printing/task_progress.py" line="+32"/>
         <source>按时</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5635,7 +5613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/reports/survey_form.py" line="-15"/>
+        <location filename="../../desktop_app/reports/survey_form.py" line="+97"/>
         <source>创新活动方向</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5650,33 +5628,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+5"/>
+        <location line="+12"/>
+        <location line="+4"/>
         <source>填表人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+5"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>联系电话：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>填表日期：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="-8"/>
-        <location filename="../../desktop_app/services/printing/high_tech.py" line="-5"/>
-        <location filename="../../desktop_app/services/printing/task_progress.py" line="-6"/>
+        <location filename="../../desktop_app/domain/dates.py" line="-6"/>
         <source>{y}年{m}月{d}日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop_app/reports/survey_form.py" line="+11"/>
         <source>印证材料：共 {n} 份（{names}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6031,13 +6006,13 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop_app/services/printing/task_list.py" line="+59"/>
+        <location filename="../../desktop_app/services/printing/task_list.py" line="+60"/>
         <source>工作任务清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/reports/task_progress.py" line="+2"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="+116"/>
+        <location filename="../../desktop_app/services/tasks/progress.py" line="+135"/>
         <source>推进状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6080,7 +6055,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/services/printing/task_progress.py" line="+75"/>
+        <location filename="../../desktop_app/services/printing/task_progress.py" line="+69"/>
         <source>月度推进情况表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6225,7 +6200,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/enterprises/signoff.py" line="+98"/>
+        <location filename="../../desktop_app/services/enterprises/signoff.py" line="+78"/>
         <source>销号由县级创新活动小组审核确认；本台账（{unit}）为乡镇台账，只能查看销号状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6275,7 +6250,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/enterprises/surveys.py" line="-85"/>
+        <location filename="../../desktop_app/services/enterprises/surveys.py" line="-78"/>
         <source>研究开发机构</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6285,12 +6260,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop_app/domain/periods.py" line="+42"/>
         <source>请填写报送期（如 2026-10）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop_app/services/enterprises/surveys.py" line="+13"/>
         <source>{noun}第 {n} 行：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6338,7 +6313,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>{p} 的调查表已据以销号，不能删除；如需更正请先由县级撤销销号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6684,19 +6659,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="-44"/>
+        <location filename="../../desktop_app/domain/periods.py" line="+5"/>
         <source>报送期“{v}”格式不对，应为 年-月，如 2026-10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="+3"/>
+        <location line="+15"/>
         <source>报送期 {p} 在将来</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+59"/>
         <source>年份“{y}”应为四位数字</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6706,12 +6679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>台账中还没有任何报送期的数据，请填写报送期（如 2026-05）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>没有名为“{n}”的报表。可用：{all}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6721,7 +6689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="-27"/>
+        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="-34"/>
         <source>本期无法计算</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6746,7 +6714,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/high_tech.py" line="-11"/>
+        <location filename="../../desktop_app/services/printing/high_tech.py" line="-15"/>
         <source>重新认定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6756,7 +6724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/monthly_brief.py" line="+16"/>
+        <location filename="../../desktop_app/services/printing/monthly_brief.py" line="+21"/>
         <source>月度调度情况通报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7044,7 +7012,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-93"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-81"/>
         <location filename="../../desktop_app/services/rewards.py" line="+1"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
@@ -7532,7 +7500,7 @@
     </message>
     <message>
         <location line="-70"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="+54"/>
+        <location filename="../../desktop_app/services/tasks/progress.py" line="+13"/>
         <source>任务分工记录不存在或已删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7649,17 +7617,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="-85"/>
+        <location filename="../../desktop_app/services/tasks/progress.py" line="-103"/>
         <source>节假日“{d}”不是有效日期（格式：2026-10-01）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+40"/>
         <source>进展记录不存在或已删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+48"/>
         <source>工作进展</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,3 +38,10 @@ def test_states_and_spending():
     assert coverage_state(active, confirmed=True) == SIGNED_OFF
     assert rd_spending(SurveyFacts(institution_spending=10.125, project_spending=5)) == 15.13
     assert rd_spending(None) == 0
+
+
+def test_coverage_rate_is_signed_off_over_above_scale():
+    from desktop_app.domain.coverage import coverage_rate
+
+    assert coverage_rate(3, 4) == 0.75
+    assert coverage_rate(0, 0) == 0.0

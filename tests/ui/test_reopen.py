@@ -3,7 +3,6 @@
 import logging
 
 import shiboken6
-
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.services import maintenance, platforms

@@ -7,8 +7,6 @@ enterprise page's 销号 panel and the coverage tables.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, STATES
-from desktop_app.services import catalogs, enterprises, printing, units
+from desktop_app.services import catalogs, enterprises, periods, printing, units
 from desktop_app.services.enterprises import enterprise_list, pairings, titles
 from ui.common.buttons import ok_cancel
 from ui.common.list_tab import ListTab
@@ -48,16 +46,6 @@ class StateDelegate(QStyledItemDelegate):
             option.palette.setColor(QPalette.ColorRole.Text, QColor(colour))
 
 
-def default_period(ledger) -> str:
-    """The latest period with returns, else last month."""
-    found = enterprise_list.periods(ledger)
-    if found:
-        return found[0]
-    today = date.today()
-    y, m = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    return f"{y}-{m:02d}"
-
-
 class EnterprisesTab(ListTab):
     # the list's coverage state is counted from the returns and decisions (enterprise_list.prepare)
     shows = frozenset({"surveys", "survey_institutions", "survey_projects", "signoffs", "evidence_files"})
@@ -67,7 +55,7 @@ class EnterprisesTab(ListTab):
     def __init__(self, ledger, parent=None):
         self.noun = self.tr("企业")
         self.search_hint = self.tr("搜索企业名称、统一社会信用代码、法定代表人")
-        self.period = default_period(ledger)
+        self.period = periods.default_period(ledger)
         states = enterprise_list.prepare(ledger, self.period)
         super().__init__(ledger, parent)
         self._build_top()

@@ -1,18 +1,15 @@
 """月度通报: the clerk edits the wording; every number stays a {data item} filled from the ledger on print."""
 
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -25,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import schedule
 from desktop_app.errors import ValidationError
-from desktop_app.reports import write_document_pdf
 from desktop_app.reports.monthly_brief import PLACEHOLDER, BriefWording, fill, paragraphs
+from desktop_app.services import printing
 from desktop_app.services.tasks import brief, progress
 from ui.common.background import BackgroundTask
 from ui.common.window_size import size_window
+from ui.report_menu import print_report
 from ui.tasks.node_detail import detail_table, fill_table
 
 
@@ -188,34 +186,18 @@ class BriefDialog(QDialog):
         self.preview.setHtml("".join(html))
 
     def print_pdf(self, out: str | None = None) -> BackgroundTask | None:
+        """Keep the wording and number, then print through the 报表 menu's path (the form
+        ``monthly-brief`` reads them back), so the window, the menu and the CLI print the same brief."""
         period, w, s, n = self.period.currentData(), self.wording(), self.settings(), self.number.value()
         try:
             brief.check_wording(w, self.values)
             brief.remember(self.ledger, period, n, w, s)
-            doc = brief.document(self.ledger, period, w=w, n=n, s=s)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             if exc.field in self.edits:
                 self.edits[exc.field].setFocus()
             return None
-        if out is None:
-            settings = QSettings()
-            folder = Path(settings.value("reports/folder", str(Path.home())))
-            name = f"{self.ledger.unit.name}{schedule.period_label(period)}调度情况通报.pdf"
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("保存通报"), str(folder / name),
-                                                 self.tr("PDF 文件 (*.pdf)"))
-            if not out:
-                return None
-            settings.setValue("reports/folder", str(Path(out).parent))
-
-        task = BackgroundTask(self, self.tr("正在生成通报…"), lambda _progress: write_document_pdf(doc, out))
-        self._task = task
-
-        def done(path):
-            answer = QMessageBox.information(self, self.windowTitle(), self.tr("已生成：{p}").format(p=path),
-                                             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ok,
-                                             QMessageBox.StandardButton.Ok)
-            if answer == QMessageBox.StandardButton.Open:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return task.start(done)
+        spec = printing.registry()["monthly-brief"]
+        self._task = print_report(self, spec, out=out, params={"period": period}, fmt="pdf")
+        return self._task
 

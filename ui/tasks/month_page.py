@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import cn_date
 from desktop_app.services import printing
 from desktop_app.services.tasks import progress, supervision
 from ui import report_menu
@@ -132,7 +133,7 @@ class MonthPage(LedgerView, QWidget):
         self._filter()
         c = v.counts()
         items = supervision.summary(supervision.items(self.ledger, today=today))
-        due = f"{v.due.year}年{v.due.month}月{v.due.day}日"
+        due = cn_date(v.due)
         left = schedule.countdown(v.due, today)
         state = (self.tr("还剩 {n} 天").format(n=left) if left > 0 else self.tr("今天截止") if left == 0
                  else self.tr("已过截止日 {n} 天").format(n=-left))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
-from desktop_app.services import evidence
 from desktop_app.services.tasks import progress, task_targets
 from ui.tasks.month_models import GREEN, GREY, RED
 
@@ -162,19 +161,14 @@ class NodeDetail(QWidget):
                                                                       c=contacts))
         self._columns([self.tr("报送期"), self.tr("推进状态"), self.tr("报送日期"), self.tr("报送情况"),
                        self.tr("本月工作进展"), self.tr("存在问题"), self.tr("下步打算"), self.tr("印证材料")])
-        rule = progress.office_rule(ledger)
-        entries = {e["period"]: e for e in progress.history(ledger, node.id)}
-        periods = sorted(set(entries) | {progress.this_period(today), schedule.period_of(today)}, reverse=True)
         rows, colors = [], []
-        for p in periods:
-            e = entries.get(p)
-            submitted = date.fromisoformat(e["submitted_on"]) if e and e["submitted_on"] else None
-            check = schedule.check_entry(p, submitted, today, rule)
-            n = evidence.count(ledger, "progress_entries", e["id"]) if e else 0
-            rows.append([schedule.period_label(p), e["status"] if e else "", e["submitted_on"] if e else "", check.text,
+        for line in progress.assignment_schedule(ledger, node.id, today):
+            e, check, n = line.entry, line.check, line.evidence_files
+            rows.append([schedule.period_label(line.period), e["status"] if e else "", e["submitted_on"] if e else "",
+                         check.text,
                          e["work_done"] if e else "", e["problems"] if e else "", e["next_steps"] if e else "",
                          self.tr("{n} 份").format(n=n) if n else ""])
-            colors.append([None, None, None, RED if check.flagged else GREEN if check.state == "on_time" else GREY,
+            colors.append([None, None, None, RED if check.flagged else GREEN if check.state == schedule.ON_TIME else GREY,
                            None, None, None, None])
         fill_table(self.main, rows, colors)
         for c, w in enumerate((84, 60, 86, 130, 230, 130, 130)):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import cn_date
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, tasks
 from desktop_app.services.tasks import progress
@@ -122,7 +123,7 @@ class ProgressDialog(QDialog):
             submitted = None
         check = schedule.check_entry(period, submitted, self.today, self.rule)
         color = RED if check.flagged else GREEN if check.state == schedule.ON_TIME else GREY
-        due = f"{check.due.year}年{check.due.month}月{check.due.day}日"
+        due = cn_date(check.due)
         self.due_label.setText(self.tr("截止 {due}　<span style='color:{c}'><b>{state}</b></span>").format(
             due=due, c=color, state=check.text if submitted else self.tr("请填写报送日期")))
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.listing import Column, Filter, ListSpec
-from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF
+from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, coverage_rate
 from desktop_app.services import enterprises, metrics
 from desktop_app.services.enterprises import signoff
+from desktop_app.services.enterprises.titles import held_sql
 from desktop_app.services.ledger import Ledger
 
 TEMP_TABLE = "enterprise_coverage"
@@ -22,7 +23,7 @@ NO_HELPER = "（未结对）"
 _TODAY = "date('now', 'localtime')"
 _TITLES = ("(SELECT group_concat(x.title || CASE WHEN x.level <> '' THEN '（' || x.level || '）' ELSE '' END, '、') "
            "FROM (SELECT DISTINCT et.title, et.level FROM enterprise_titles et WHERE et.enterprise_id = t.id "
-           f"AND et.deleted_at IS NULL AND (et.valid_until IS NULL OR et.valid_until >= {_TODAY})) x)")
+           f"AND {held_sql('et', _TODAY)}) x)")
 _HELPERS = ("(SELECT group_concat(hp.helper_unit, '、') FROM helper_pairings hp "
             "WHERE hp.enterprise_id = t.id AND hp.deleted_at IS NULL)")
 _STATE = f"COALESCE(cv.state, '{NOT_STARTED}')"
@@ -32,7 +33,7 @@ _STATE = f"COALESCE(cv.state, '{NOT_STARTED}')"
 _PAIRED = ("SELECT e.rowid FROM helper_pairings hp JOIN enterprises e ON e.id = hp.enterprise_id "
            "WHERE hp.deleted_at IS NULL")
 _HOLDS = ("SELECT e.rowid FROM enterprise_titles et JOIN enterprises e ON e.id = et.enterprise_id "
-          f"WHERE et.deleted_at IS NULL AND et.title = ? AND (et.valid_until IS NULL OR et.valid_until >= {_TODAY})")
+          f"WHERE et.title = ? AND {held_sql('et', _TODAY)}")
 
 _BASE = {c.key: c for c in enterprises.LIST.columns}  # the registry's own columns, as they are
 
@@ -96,7 +97,7 @@ class Summary:
 
     @property
     def rate(self) -> float:
-        return self.signed_off / self.above_scale if self.above_scale else 0.0
+        return coverage_rate(self.signed_off, self.above_scale)
 
 
 def summary(ledger: Ledger, period: str, states: dict[str, str] | None = None) -> Summary:

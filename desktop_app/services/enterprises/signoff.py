@@ -16,7 +16,6 @@ from db.records import now
 from desktop_app import i18n
 from desktop_app.domain.coverage import (
     CONFIRMED,
-    DECISION_LABELS,
     NOT_STARTED,
     PENDING,
     REJECTED,
@@ -29,25 +28,11 @@ from desktop_app.domain.coverage import (
 )
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import metrics
-from desktop_app.services.enterprises import surveys
+from desktop_app.services.enterprises import decisions, surveys
+from desktop_app.services.enterprises.decisions import Decision
 from desktop_app.services.ledger import Ledger
 
 DECIDING_LEVELS = ("county",)
-
-
-@dataclass(frozen=True)
-class Decision:
-    id: str
-    period: str
-    decision: str
-    reason: str
-    decided_by: str
-    decided_at: str
-    conditions: dict[str, bool]
-
-    @property
-    def label(self) -> str:
-        return i18n.tr(DECISION_LABELS.get(self.decision, self.decision))
 
 
 @dataclass(frozen=True)
@@ -68,19 +53,14 @@ def can_decide(ledger: Ledger) -> bool:
     return ledger.unit.level in DECIDING_LEVELS
 
 
-def history(ledger: Ledger, enterprise_id: str) -> list[Decision]:
-    """Every decision on one enterprise, newest first."""
-    rows = ledger.conn.execute(
-        "SELECT id, period, decision, reason, decided_by, decided_at, conditions FROM signoffs "
-        "WHERE enterprise_id = ? AND deleted_at IS NULL ORDER BY decided_at DESC, rowid DESC", (enterprise_id,))
-    return [Decision(*r[:6], json.loads(r[6] or "{}")) for r in rows]
+history = decisions.history
 
 
 def status(ledger: Ledger, enterprise_id: str, period: str) -> Status:
     facts = metrics.survey_facts(ledger, period, [enterprise_id]).get(enterprise_id)
     check = check_signoff(facts)
-    latest = next((d for d in history(ledger, enterprise_id) if d.period <= period), None)
-    confirmed = latest is not None and latest.decision == CONFIRMED
+    latest = decisions.in_force(ledger, enterprise_id, period)
+    confirmed = latest is not None and latest.confirmed
     return Status(enterprise_id, period, surveys.find_id(ledger, enterprise_id, period), check,
                   coverage_state(check, confirmed), latest)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain.codes import phone_error
-from desktop_app.domain.coverage import money
+from desktop_app.domain.coverage import money, rd_spending
 from desktop_app.domain.survey import (
     DIRECTIONS,
     INSTITUTION_FIELDS,
@@ -28,7 +28,8 @@ from desktop_app.domain.survey import (
 )
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.services import evidence, forms
+from desktop_app.services import evidence, forms, metrics, periods
+from desktop_app.services.enterprises import decisions
 from desktop_app.services.ledger import Ledger
 
 MAX_AMOUNT = 10_000_000  # 万元 (1,000 亿元): anything above is a typing slip
@@ -38,15 +39,8 @@ SECTIONS = {"institutions": (QT_TRANSLATE_NOOP("i18n", "研究开发机构"), IN
 
 
 def clean_period(value: Any) -> str:
-    """YYYY-MM, not in the future (the report's own period check)."""
-    from desktop_app.services.printing import check_period
-
-    if not str(value or "").strip():
-        raise ValidationError("period", i18n.tr("请填写报送期（如 2026-10）"))
-    try:
-        return check_period(str(value))
-    except UserError as exc:
-        raise ValidationError("period", str(exc)) from None
+    """A typed period (``domain.periods``), not in the future."""
+    return periods.check_period(value)
 
 
 def _clean_row(section: str, index: int, row: dict[str, Any]) -> Any | None:
@@ -209,10 +203,8 @@ def as_values(ret: SurveyReturn) -> dict[str, Any]:
 def delete(ledger: Ledger, survey_id: str, *, reason: str = "") -> None:
     with ledger.write() as w:
         ret = get(ledger, survey_id)
-        latest = ledger.conn.execute(
-            "SELECT survey_id, decision FROM signoffs WHERE enterprise_id = ? AND deleted_at IS NULL "
-            "ORDER BY decided_at DESC, rowid DESC LIMIT 1", (ret.enterprise_id,)).fetchone()
-        if latest and tuple(latest) == (survey_id, "confirmed"):
+        latest = decisions.in_force(ledger, ret.enterprise_id, ret.period)
+        if latest and latest.confirmed and latest.survey_id == survey_id:
             raise UserError(i18n.tr("{p} 的调查表已据以销号，不能删除；如需更正请先由县级撤销销号").format(p=ret.period))
         w.soft_delete("surveys", survey_id, reason=reason or None)
 
@@ -232,15 +224,7 @@ class ReturnLine:
 
 
 def returns_of(ledger: Ledger, enterprise_id: str) -> list[ReturnLine]:
-    rows = ledger.conn.execute(
-        "SELECT s.id, s.period, "
-        "(SELECT COALESCE(SUM(count), 0) FROM survey_institutions i WHERE i.survey_id = s.id), "
-        "(SELECT COUNT(*) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_institutions i WHERE i.survey_id = s.id) + "
-        "(SELECT COALESCE(SUM(spending), 0) FROM survey_projects p WHERE p.survey_id = s.id), "
-        "json_array_length(s.other_activities), "
-        "(SELECT COUNT(*) FROM evidence_files f WHERE f.owner_table = 'surveys' AND f.owner_id = s.id "
-        "AND f.deleted_at IS NULL), COALESCE(s.filled_on, '') "
-        "FROM surveys s WHERE s.enterprise_id = ? AND s.deleted_at IS NULL ORDER BY s.period DESC",
-        (enterprise_id,))
-    return [ReturnLine(r[0], r[1], r[2], r[3], money(r[4]), r[5], r[6], r[7]) for r in rows]
+    rows = metrics.facts_rows(ledger, ("s.id", "s.period", "COALESCE(s.filled_on, '')"), "s.enterprise_id = ?",
+                              [enterprise_id], "ORDER BY s.period DESC")
+    return [ReturnLine(sid, period, f.institutions, f.projects, rd_spending(f), len(f.other_activities),
+                       f.evidence_files, filled_on) for (sid, period, filled_on), f in rows]

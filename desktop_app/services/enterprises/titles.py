@@ -17,6 +17,18 @@ HIGH_TECH = "高新技术企业"
 HIGH_TECH_CERT = re.compile(r"^GR\d{12}$")  # GR + year + province + serial, e.g. GR202314000123
 
 
+def held_sql(alias: str, start: str, end: str | None = None) -> str:
+    """The one title-on-date condition: row ``alias`` of enterprise_titles holds on the day ``start``
+    (or at some time from ``start`` to ``end``); both are SQL date expressions ("?", "date('now')").
+
+    A title holds from its year on (recognised in Y: from Y's start) until ``valid_until``; a title
+    without ``valid_until`` holds for good.
+    """
+    end = end or start
+    return (f"{alias}.deleted_at IS NULL AND ({alias}.valid_until IS NULL OR {alias}.valid_until >= {start}) "
+            f"AND {alias}.year <= CAST(strftime('%Y', {end}) AS INTEGER)")
+
+
 @dataclass(frozen=True)
 class Title:
     id: str

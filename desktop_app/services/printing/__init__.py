@@ -10,7 +10,6 @@ command and the window's 报表 menu both list ``registry()`` and call
 
 import importlib
 import pkgutil
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import i18n
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain import periods as period_rule
 from desktop_app.errors import UserError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.ledger import Ledger
+from desktop_app.services.periods import latest_period
 
 PARAM_LABELS = {"period": QT_TRANSLATE_NOOP("i18n", "报送期"), "year": QT_TRANSLATE_NOOP("i18n", "年度"),
                 "enterprise": QT_TRANSLATE_NOOP("i18n", "企业"), "township": QT_TRANSLATE_NOOP("i18n", "乡镇")}
@@ -43,6 +44,7 @@ class ReportSpec:
     order: int = 100                # position in the 报表 menu
     batch: Callable[[Ledger, dict[str, Any]], Any] | None = None  # optional many-forms variant
     extra: dict[str, Any] = field(default_factory=dict)
+    file_name: Callable[[Ledger, dict[str, Any]], str] | None = None  # suggested name, without the suffix
 
 
 @cache
@@ -56,35 +58,24 @@ def registry() -> dict[str, ReportSpec]:
     return {s.name: s for s in sorted(specs, key=lambda s: (s.order, s.name))}
 
 
-def latest_period(ledger: Ledger) -> str | None:
-    """The most recent period that has data (progress entries or survey returns)."""
-    row = ledger.conn.execute(
-        "SELECT MAX(p) FROM (SELECT MAX(period) AS p FROM progress_entries WHERE deleted_at IS NULL "
-        "UNION ALL SELECT MAX(period) FROM surveys WHERE deleted_at IS NULL)").fetchone()
-    return row[0]
-
-
 def check_period(value: str) -> str:
-    value = value.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise UserError(i18n.tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value))
-    period = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    today = date.today()
-    if period > f"{today.year:04d}-{today.month:02d}":
-        raise UserError(i18n.tr("报送期 {p} 在将来").format(p=period))
-    return period
+    """The report's ``--period`` (``domain.periods``: the same forms and refusals as every tab)."""
+    try:
+        return period_rule.check_period(value)
+    except period_rule.PeriodError as exc:
+        raise UserError(str(exc)) from None
 
 
 def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> dict[str, Any]:
-    """Fill defaults (CLI.md): period = latest with data, year = its year."""
+    """Fill defaults (CLI.md): period = latest with data (else last month, ``domain.periods``),
+    year = the year of the latest period with data (else this year)."""
     params = {k: v for k, v in given.items() if v not in (None, "")}
     if "period" in params:
         params["period"] = check_period(str(params["period"]))
     elif "period" in spec.params or "year" in spec.params:
         latest = latest_period(ledger)
-        if latest:
-            params.setdefault("period", latest) if "period" in spec.params else None
+        if "period" in spec.params:
+            params["period"] = period_rule.default_period(None, latest)
         params.setdefault("_latest", latest)
     if "year" in spec.params and "year" not in params:
         base = params.get("period") or params.get("_latest")
@@ -99,8 +90,6 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
         if need not in params:
             raise UserError(i18n.tr("打印“{t}”需要填写{what}").format(t=spec.title, what=i18n.tr(PARAM_LABELS.get(need, need))),
                             option=f"--{need}")
-    if "period" in spec.params and "period" not in params:
-        raise UserError(i18n.tr("台账中还没有任何报送期的数据，请填写报送期（如 2026-05）"), option="--period")
     return params
 
 
@@ -133,6 +122,8 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
 
 
 def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], fmt: str) -> str:
+    if spec.file_name is not None:
+        return f"{spec.file_name(ledger, params)}.{fmt}"
     suffix = params.get("period") or params.get("year") or date.today().isoformat()
     return f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
 

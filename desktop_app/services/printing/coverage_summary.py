@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.domain.dates import cn_date, cn_month
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.coverage_summary import CoverageLine, CoverageSummary, build_coverage_form
 from desktop_app.reports.model import TableForm
@@ -64,7 +65,6 @@ def summaries(ledger: Ledger, period: str) -> list[CoverageSummary]:
     now_total = metrics.coverage(ledger, period)
     total = _line(i18n.tr("合计"), now_total, metrics.coverage(ledger, last_period))
     notes = target_notes(total)
-    y, m = period.split("-")
     today = date.today()
     out = []
     for by in ("township", "industry"):
@@ -74,9 +74,9 @@ def summaries(ledger: Ledger, period: str) -> list[CoverageSummary]:
         lines = [_line(name or UNFILLED, now.get(name, empty), last.get(name))
                  for name in _order(ledger, by, set(now))]
         out.append(CoverageSummary(
-            unit=ledger.unit.name, period_text=i18n.tr("{y}年{m}月").format(y=y, m=int(m)), period=period, by=by,
+            unit=ledger.unit.name, period_text=cn_month(period), period=period, by=by,
             total=total, lines=lines, target_notes=notes, filler=ledger.operator,
-            date=i18n.tr("{y}年{m}月{d}日").format(y=today.year, m=today.month, d=today.day)))
+            date=cn_date(today)))
     return out
 
 

@@ -2,13 +2,13 @@
 
 from datetime import date
 
+from desktop_app.domain.dates import cn_date
 from desktop_app.reports.model import Furniture
 from desktop_app.services.ledger import Ledger
 
 
 def today_text(today: date | None = None) -> str:
-    today = today or date.today()
-    return f"{today.year}年{today.month}月{today.day}日"
+    return cn_date(today or date.today())
 
 
 def furniture_for(ledger: Ledger, unit: str | None = None, period: str | None = None) -> Furniture:

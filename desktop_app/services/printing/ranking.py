@@ -6,6 +6,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import cn_date
 from desktop_app.domain.ranking import Ranked, rule_text
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
@@ -13,7 +14,6 @@ from desktop_app.reports.model import TableForm
 from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
-from desktop_app.services.printing.task_progress import chinese_date
 from desktop_app.services.tasks import progress
 from desktop_app.services.tasks.progress import MonthView
 
@@ -38,9 +38,9 @@ def form_for(ledger: Ledger, view: MonthView) -> TableForm:
     pending = view.counts()[schedule.PENDING]
     if pending:
         extra.append(i18n.tr("本期报送截止日（{due}）未到，{n} 条未到期的分工暂不计入按时或逾期。").format(
-            due=chinese_date(view.due), n=pending))
+            due=cn_date(view.due), n=pending))
     header = RankingHeader(period_label=schedule.period_label(view.period), unit=ledger.unit.name, rule=rule_text(),
-                           extra_notes=tuple(extra), date=chinese_date(view.today), filler=ledger.operator,
+                           extra_notes=tuple(extra), date=cn_date(view.today), filler=ledger.operator,
                            phone="", reviewer="")
     return build_ranking_form(ranking_lines(ranked), header)
 

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.domain.dates import cn_date
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.task_list import TaskListHeader, TaskListLine, build_task_list_form
 from desktop_app.services.ledger import Ledger
@@ -47,7 +48,7 @@ def build(ledger: Ledger, params: dict[str, Any]):
         if not found:
             continue
         header = TaskListHeader(document_title=title, unit=ledger.unit.name,
-                                date=f"{today.year}年{today.month}月{today.day}日", filler=ledger.operator,
+                                date=cn_date(today), filler=ledger.operator,
                                 phone="", reviewer="")
         forms.append(build_task_list_form(found, header))
     if not forms:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import cn_date
 from desktop_app.domain.schedule import LATE, MISSING, ON_TIME
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
@@ -24,10 +24,6 @@ from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 from desktop_app.services.tasks import progress
 from desktop_app.services.tasks.progress import MonthRow, MonthView
-
-
-def chinese_date(day: date) -> str:
-    return i18n.tr("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
 
 
 def flag_text(row: MonthRow) -> str:
@@ -84,9 +80,9 @@ def forms_for(ledger: Ledger, view: MonthView, *, keep: Callable[[MonthRow], boo
     out = []
     for doc_id, rows in by_doc.items():
         header = ProgressHeader(document_title=titles.get(doc_id, ""), period_label=label, unit=ledger.unit.name,
-                                due_text=chinese_date(view.due),
+                                due_text=cn_date(view.due),
                                 summary=subset_summary(rows) if title else summary(view, rows),
-                                date=chinese_date(view.today), filler=ledger.operator, phone="", reviewer="")
+                                date=cn_date(view.today), filler=ledger.operator, phone="", reviewer="")
         form = build_task_progress_form([line(r) for r in rows], header)
         if title:
             form = replace(form, title=title, subtitle="", sheet_name=title[:31])

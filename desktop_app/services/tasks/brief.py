@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import cn_date
 from desktop_app.errors import ValidationError
 from desktop_app.reports.document_model import Attachment, DocumentForm
 from desktop_app.reports.monthly_brief import (
@@ -128,8 +129,8 @@ def figures(ledger: Ledger, period: str, *, today: date | None = None,
         "具体任务数": str(len(states)),
         "责任单位数": str(len(view.units)),
         "应报条数": str(len(view.rows)),
-        "截止日期": progress_print.chinese_date(view.due),
-        "统计日期": progress_print.chinese_date(today),
+        "截止日期": cn_date(view.due),
+        "统计日期": cn_date(today),
         "按时报送数": str(counts[schedule.ON_TIME]),
         "逾期报送数": str(counts[schedule.LATE]),
         "未报送数": str(counts[schedule.MISSING]),
@@ -139,7 +140,7 @@ def figures(ledger: Ledger, period: str, *, today: date | None = None,
         "推进中任务数": str(task_count["推进中"]),
         "滞后任务数": str(task_count["滞后"]),
         "未启动任务数": str(task_count["未启动"]),
-        "覆盖率": _pct(cover.signed_off, cover.above_scale),
+        "覆盖率": f"{cover.coverage_rate * 100:.1f}%",
         "规上企业数": str(cover.above_scale),
         "已销号企业数": str(cover.signed_off),
         "新认定高新技术企业数": str(metrics.enterprise_title_count(ledger, "高新技术企业", at=end, since_year=year)),
@@ -206,7 +207,7 @@ def document(ledger: Ledger, period: str, *, w: BriefWording | None = None, n: i
     if flagged:
         attachments.append(Attachment(flagged[0].title, tuple(flagged)))
     parts = BriefParts(issuer=s.issuer, number=doc_number(s.number_pattern, today.year, n),
-                       date=progress_print.chinese_date(today), attachments=tuple(attachments))
+                       date=cn_date(today), attachments=tuple(attachments))
     return build_brief(w, values, parts)
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.domain import periods as period_rule
 from desktop_app.domain import schedule
 from desktop_app.domain.ranking import Ranked, UnitStats, rank_units, task_state
 from desktop_app.domain.schedule import EntryCheck, OfficeRule, check_entry
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import catalogs, evidence, forms
+from desktop_app.services import catalogs, evidence, forms, periods
 from desktop_app.services.ledger import Ledger
 
 WEEKEND_KEY = "schedule.weekend_to_monday"
@@ -56,8 +57,8 @@ def set_office_rule(ledger: Ledger, weekend_to_monday: bool, holidays: str | lis
 
 
 def this_period(today: date | None = None) -> str:
-    """The period whose entries fall due this month (last month's)."""
-    return schedule.shift_period(schedule.period_of(today or date.today()), -1)
+    """The period whose entries fall due this month (last month's): the default rule without data."""
+    return period_rule.default_period(today)
 
 
 def period_choices(today: date | None = None, months: int = 13) -> list[str]:
@@ -67,16 +68,8 @@ def period_choices(today: date | None = None, months: int = 13) -> list[str]:
 
 
 def check_period(value: str, *, today: date | None = None, key: str = "period") -> str:
-    """A period typed by a clerk: YYYY-MM, not after the current month."""
-    text = str(value or "").strip().replace("/", "-").replace(".", "-")
-    try:
-        y, m = schedule.parse_period(text if len(text) == 7 else f"{text[:4]}-{text[5:].zfill(2)}")
-    except ValueError:
-        raise ValidationError(key, i18n.tr("报送期“{v}”格式不对，应为 年-月，如 2026-10").format(v=value)) from None
-    period = f"{y:04d}-{m:02d}"
-    if period > schedule.period_of(today or date.today()):
-        raise ValidationError(key, i18n.tr("报送期 {p} 在将来").format(p=period))
-    return period
+    """A period typed by a clerk (``domain.periods``), not after the current month."""
+    return periods.check_period(value, today=today, key=key)
 
 
 # ---- entries ---------------------------------------------------------------
@@ -101,6 +94,32 @@ def history(ledger: Ledger, assignment_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in ledger.conn.execute(
         "SELECT * FROM progress_entries WHERE assignment_id = ? AND deleted_at IS NULL ORDER BY period DESC",
         (assignment_id,))]
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    """One month of an assignment's schedule: the entry (if any), its late flag, its files."""
+
+    period: str
+    entry: dict[str, Any] | None
+    check: EntryCheck
+    evidence_files: int
+
+
+def assignment_schedule(ledger: Ledger, assignment_id: str, today: date | None = None) -> list[ScheduleLine]:
+    """Every month reported, plus the month due now and the current one, newest first, each checked
+    against the due-date rule of this office."""
+    today = today or date.today()
+    rule = office_rule(ledger)
+    entries = {e["period"]: e for e in history(ledger, assignment_id)}
+    months = sorted(set(entries) | {this_period(today), schedule.period_of(today)}, reverse=True)
+    out = []
+    for p in months:
+        e = entries.get(p)
+        submitted = date.fromisoformat(e["submitted_on"]) if e and e["submitted_on"] else None
+        out.append(ScheduleLine(p, e, check_entry(p, submitted, today, rule),
+                                evidence.count(ledger, "progress_entries", e["id"]) if e else 0))
+    return out
 
 
 def save_entry(ledger: Ledger, assignment_id: str, values: dict[str, Any], *,

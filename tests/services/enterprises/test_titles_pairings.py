@@ -77,3 +77,23 @@ def test_pairings_and_list_filters(ledger):
     assert pairings.used_helper_units(ledger) == ["县工信局"]
     pairings.delete(ledger, pid)
     assert names(helper=enterprise_list.NO_HELPER) == ["测试企业1有限公司", "测试企业2有限公司"]
+
+
+def test_one_title_on_date_rule_for_counts_list_and_high_tech_form(ledger):
+    from desktop_app.services import metrics
+    from desktop_app.services.printing import high_tech
+
+    conn = ledger.conn
+    eid = add_enterprise(ledger, 1)
+    with ledger.write() as w:
+        w.insert("enterprise_titles", {"enterprise_id": eid, "title": titles.HIGH_TECH, "level": "国家级",
+                                       "year": 2023, "cert_no": "GR202314000123", "issued_on": "2023-11-20",
+                                       "valid_until": "2026-11-19", "recertified": 0})
+    for at, holds in ((date(2022, 12, 31), False), (date(2023, 1, 1), True), (date(2026, 11, 19), True),
+                      (date(2026, 11, 20), False)):
+        assert metrics.enterprise_title_count(ledger, titles.HIGH_TECH, at=at) == int(holds)
+        n = conn.execute(f"SELECT COUNT(*) FROM enterprise_titles t WHERE {titles.held_sql('t', '?')}",
+                         (at.isoformat(), at.isoformat())).fetchone()[0]
+        assert n == int(holds)
+    assert [x.cert_no for x in high_tech.lines(ledger, 2026, date(2026, 12, 31))] == ["GR202314000123"]
+    assert high_tech.lines(ledger, 2022, date(2022, 12, 31)) == []

@@ -140,3 +140,14 @@ def test_month_view_sees_every_change_to_the_task_list(one):
     finally:
         other.close()
     assert names() == [("改名后的任务", "县发改局"), ("改名后的任务", "县科协")]
+
+
+def test_assignment_schedule_checks_every_month_against_the_office_rule(one):
+    ledger, a, _ = one
+    progress.save_entry(ledger, a, entry(period="2026-08", submitted_on="2026-09-03"), today=TODAY)
+    lines = progress.assignment_schedule(ledger, a, TODAY)
+    assert [x.period for x in lines] == ["2026-11", "2026-10", "2026-08"]
+    by = {x.period: x for x in lines}
+    assert by["2026-08"].check.state == schedule.LATE and by["2026-08"].entry["status"] == "推进中"
+    assert by["2026-10"].entry is None and by["2026-10"].check.state == schedule.MISSING
+    assert by["2026-11"].check.state == schedule.PENDING and by["2026-08"].evidence_files == 0

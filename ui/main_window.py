@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tab_widgets[TAB_CLASSES[max(current, 0)][0]]  # the visible tab is built at once
         demo = self.tr("（演示台账）") if ledger.setting("demo") == "1" else ""
         self.setWindowTitle(f"{ledger.unit.name}{demo} — {i18n.tr(APP_NAME)}")
-        self._status["unit"].setText(self.tr("单位：{name}（{level}）").format(
+        self._status["unit"].setText(self.tr("单位：{name}　{level}").format(
             name=ledger.unit.name, level=ledger.unit.level_label))
         self._status["operator"].setText(self.tr("操作员：{name}").format(name=ledger.operator))
         self._status["path"].setText(self.tr("台账：{path}").format(path=ledger.path))

@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>单位：{name}（{level}）</source>
+        <source>单位：{name}&#x3000;{level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -255,3 +255,32 @@ def test_duplicate_credit_code_shown_under_the_form(tab, qtbot):
     when_modal(qtbot, fill)
     assert tab.add_record() is None
     assert "已被“龙港甲煤业有限公司”使用" in seen["error"] and tab.model.rowCount() == 2
+
+
+def test_enter_in_the_last_cell_adds_an_empty_row_that_saving_ignores(tab, qtbot):
+
+    _select(tab, "龙港乙化工有限公司")
+    seen = {}
+
+    def fill(dialog):
+        try:
+            inst = dialog.institutions
+            _set(inst, 0, "name", "研发部")
+            inst.setCurrentCell(0, inst.columnCount() - 1)
+            inst.advance()  # what Enter does in the last cell: a new row
+            seen["rows"] = inst.rowCount()
+            seen["new_row"] = [inst.item(1, c).text() for c in range(inst.columnCount())]
+            dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+            seen["error"] = dialog.error_label.text() if dialog.isVisible() else ""
+        except Exception as exc:  # noqa: BLE001 (reported below; the dialog must close)
+            seen["exc"] = repr(exc)
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(qtbot, fill)
+    sid = tab.page.fill_current_period()
+    assert "exc" not in seen, seen
+    assert seen["rows"] == 2 and all(t == "" for t in seen["new_row"]), seen
+    assert sid is not None, seen["error"]
+    ret = surveys.get(tab.ledger, sid)
+    assert [(i.name, i.count) for i in ret.institutions] == [("研发部", 1)]

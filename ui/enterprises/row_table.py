@@ -81,9 +81,8 @@ class RowTable(QTableWidget):
         r = self.rowCount()
         self.insertRow(r)
         for c, (key, _, kind) in enumerate(self.fields):
-            value = (values or {}).get(key)
-            if value is None and values is None and key == "count":
-                value = 1  # a new institution row counts one
+            value = (values or {}).get(key)  # a new row is empty: left empty it is ignored (a named
+            # institution with no count counts one, in the service)
             item = QTableWidgetItem("" if value is None else _show(value, kind))
             if kind != "text":
                 item.setTextAlignment(RIGHT)

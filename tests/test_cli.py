@@ -101,3 +101,19 @@ def test_report_task_list_both_formats(tmp_path):
         assert out.stat().st_size > 10_000
     r = cli("report", "task-list", "--format", "pdf", "--out", str(tmp_path / "no" / "x.pdf"), db=db)
     assert r.returncode == 2 and "文件夹不存在" in r.stderr
+
+
+def test_read_only_commands_leave_the_ledger_bytes_unchanged(demo_ledger, tmp_path):
+    """``report`` and ``check`` read: not one byte of the ledger (or a WAL beside it) changes."""
+    from desktop_app.services import platforms
+
+    pid = demo_ledger.conn.execute("SELECT id FROM platforms WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    platforms.delete(demo_ledger, pid)  # planner statistics now stale: a careless close would ANALYZE
+    demo_ledger.close()
+    before = file_state(demo_ledger.path)
+    for args in (("report", "talent", "--format", "xlsx", "--out", tmp_path / "t.xlsx"),
+                 ("report", "task-list", "--format", "pdf", "--out", tmp_path / "l.pdf"),
+                 ("check",)):
+        result = cli(*args, db=demo_ledger.path)
+        assert result.returncode == 0, result.stderr
+        assert file_state(demo_ledger.path) == before, args

@@ -77,6 +77,7 @@ class Ledger:
     operator: str
     _writer: Writer | None = field(default=None, repr=False)
     listeners: list[Listener] = field(default_factory=list, repr=False)  # shared with reopen()ed copies
+    wrote: bool = field(default=False, repr=False)  # committed a write: close() may refresh statistics
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
@@ -99,6 +100,7 @@ class Ledger:
                 self.writer.take_touched()
             raise
         if outermost:
+            self.wrote = True
             self._publish(self.writer.take_touched())
 
     def _publish(self, touched: dict[str, set[str | None]]) -> None:
@@ -135,10 +137,11 @@ class Ledger:
                       listeners=self.listeners)
 
     def close(self) -> None:
-        try:
-            self.conn.execute("PRAGMA optimize")  # keeps planner statistics fresh
-        except sqlite3.Error:
-            pass
+        if self.wrote:  # a reader (report, check) leaves every byte as it was
+            try:
+                self.conn.execute("PRAGMA optimize")  # keeps planner statistics fresh
+            except sqlite3.Error:
+                pass
         self.conn.close()
 
     def setting(self, key: str, default: str | None = None) -> str | None:

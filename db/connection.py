@@ -19,16 +19,10 @@ from desktop_app.fileio import describe_os_error
 APPLICATION_ID = 0x43584C47  # "CXLG": 创新台账
 
 
-def spaced(text: str | None) -> str:
-    """"山西鑫伟" → "山 西 鑫 伟": one search token per character (0004_char_search)."""
-    return " ".join(text) if text else ""
-
-
 def _raw_connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
-    conn.create_function("spaced", 1, spaced, deterministic=True)  # used by search triggers
     return conn
 
 

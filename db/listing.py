@@ -40,7 +40,7 @@ class ListSpec:
     filters: tuple[Filter, ...] = ()
     like_fields: tuple[str, ...] = ()   # searched with LIKE (short queries, or no FTS)
     fts_table: str | None = None        # FTS5 trigram table keyed by t.rowid (queries of 3+ characters)
-    char_table: str | None = None       # FTS5 one-token-per-character table (1–2 characters, see 0004)
+    char_table: str | None = None       # (chars, enterprise_rowid) table of 0005 (queries of 1–2 characters)
     default_sort: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -65,6 +65,18 @@ class ListQuery:
     descending: bool = False
 
 
+def _char_range(text: str) -> tuple[str, str | None] | None:
+    """Keys of the name-characters table for a 1–2 character query: one key, or a
+    range; None when the query cannot be looked up there (LIKE instead)."""
+    text = "".join(ch.lower() if ch.isascii() else ch for ch in text)  # as SQLite's lower()
+    if len(text) == 2:
+        return text, None
+    nxt = ord(text) + 1
+    if 0xD800 <= nxt < 0xE000:
+        nxt = 0xE000  # surrogates cannot be encoded; nothing sorts between
+    return (text, chr(nxt)) if nxt <= 0x10FFFF else None
+
+
 def _search_clause(spec: ListSpec, text: str) -> tuple[str, list[Any]]:
     text = text.strip()
     if not text:
@@ -73,10 +85,14 @@ def _search_clause(spec: ListSpec, text: str) -> tuple[str, list[Any]]:
         # trigram FTS: quote the whole fragment so it matches as a substring
         phrase = '"' + text.replace('"', '""') + '"'
         return f"t.rowid IN (SELECT rowid FROM {spec.fts_table} WHERE {spec.fts_table} MATCH ?)", [phrase]
-    if spec.char_table and len(text) < 3 and all(ch.isalnum() for ch in text):
-        # adjacent character tokens: "泽华" → the phrase "泽 华"
-        phrase = '"' + " ".join(text) + '"'
-        return f"t.rowid IN (SELECT rowid FROM {spec.char_table} WHERE {spec.char_table} MATCH ?)", [phrase]
+    if spec.char_table and len(text) < 3 and (bounds := _char_range(text)):
+        # the 0005 table: "泽华" is one key, "泽" every key starting with it
+        low, high = bounds
+        if high is None:
+            sub = f"SELECT enterprise_rowid FROM {spec.char_table} WHERE chars = ?"
+            return f"t.rowid IN ({sub})", [low]
+        sub = f"SELECT enterprise_rowid FROM {spec.char_table} WHERE chars >= ? AND chars < ?"
+        return f"t.rowid IN ({sub})", [low, high]
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     ors = " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in spec.like_fields)
     return f"({ors})", [pattern] * len(spec.like_fields)

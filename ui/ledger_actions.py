@@ -88,12 +88,15 @@ def restore(window) -> None:
 
 def check(window) -> None:
     try:
-        problems = maintenance.check(window.ledger.path)
+        result = maintenance.check(window.ledger.path)
     except UserError as exc:
         QMessageBox.warning(window, translate("ledger_actions", "检查台账"), str(exc))
         return
-    if problems:
-        QMessageBox.warning(window, translate("ledger_actions", "检查台账"),
-                            translate("ledger_actions", "发现 {n} 个问题：\n").format(n=len(problems)) + "\n".join(problems[:30]))
+    repaired = ""
+    if result.repaired:
+        repaired = translate("ledger_actions", "已修复 {n} 项：\n").format(n=len(result.repaired)) + "\n".join(result.repaired) + "\n\n"
+    if result.problems:
+        QMessageBox.warning(window, translate("ledger_actions", "检查台账"), repaired + translate("ledger_actions", "发现 {n} 个问题：\n").format(
+            n=len(result.problems)) + "\n".join(result.problems[:30]))
     else:
-        QMessageBox.information(window, translate("ledger_actions", "检查台账"), translate("ledger_actions", "台账完好，未发现问题。"))
+        QMessageBox.information(window, translate("ledger_actions", "检查台账"), repaired + translate("ledger_actions", "台账完好，未发现问题。"))

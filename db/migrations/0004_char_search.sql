@@ -1,18 +1,6 @@
--- Fast 1–2 character search: each character of a name is a token
--- (spaced(name) puts a space between characters; unicode61 then splits), so
--- a one-character query is a token lookup and a two-character query a
--- phrase of adjacent tokens — a substring match without scanning the table.
--- spaced() is registered on every connection by db/connection.py.
-CREATE VIRTUAL TABLE enterprises_chars USING fts5(name, content='', tokenize='unicode61');
-INSERT INTO enterprises_chars(rowid, name) SELECT rowid, spaced(name) FROM enterprises;
-CREATE TRIGGER enterprises_chars_ai AFTER INSERT ON enterprises BEGIN
-    INSERT INTO enterprises_chars(rowid, name) VALUES (new.rowid, spaced(new.name));
-END;
-CREATE TRIGGER enterprises_chars_ad AFTER DELETE ON enterprises BEGIN
-    INSERT INTO enterprises_chars(enterprises_chars, rowid, name) VALUES ('delete', old.rowid, spaced(old.name));
-END;
-CREATE TRIGGER enterprises_chars_au AFTER UPDATE OF name ON enterprises BEGIN
-    INSERT INTO enterprises_chars(enterprises_chars, rowid, name) VALUES ('delete', old.rowid, spaced(old.name));
-    INSERT INTO enterprises_chars(rowid, name) VALUES (new.rowid, spaced(new.name));
-END;
-
+-- Superseded by 0005_name_chars.sql. This step once built the 1–2 character
+-- search on spaced(), a function only our program registered, so a ledger at
+-- this version could not be edited with ordinary SQLite tools. It now does
+-- nothing; 0005 drops what it left in ledgers already at version 4 and builds
+-- the plain-SQL index for everyone (the old text: tests/fixtures/make_ledger_v4.py).
+SELECT 1;

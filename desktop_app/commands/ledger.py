@@ -75,11 +75,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop_app.services import maintenance
 
-    problems = maintenance.check(db_path(args))
-    for p in problems:
+    result = maintenance.check(db_path(args))
+    for line in result.repaired:
+        print(i18n.tr("已修复：{what}").format(what=line))
+    for p in result.problems:
         print(p)
-    if problems:
-        print(i18n.tr("发现 {n} 个问题").format(n=len(problems)), file=sys.stderr)
+    if result.problems:
+        print(i18n.tr("发现 {n} 个问题").format(n=len(result.problems)), file=sys.stderr)
         return 1
-    print(i18n.tr("台账完好"))
+    if result.repaired:
+        print(i18n.tr("台账完好（已修复 {n} 项）").format(n=len(result.repaired)))
+    else:
+        print(i18n.tr("台账完好"))
     return 0

@@ -2,10 +2,11 @@
 
 import os
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from db import connection, migrate
+from db import connection, migrate, search_index
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
 from desktop_app.errors import OtherUnitBackup, UserError
@@ -87,15 +88,33 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
     return kept
 
 
-def check(ledger_path: Path | str) -> list[str]:
-    """Problems found in the ledger; an empty list means it is sound."""
+@dataclass
+class CheckResult:
+    problems: list[str] = field(default_factory=list)   # what is wrong and was left as it is
+    repaired: list[str] = field(default_factory=list)   # what was wrong and has been put right
+
+
+def check(ledger_path: Path | str) -> CheckResult:
+    """Check the ledger; rebuild search indexes that are out of step with their tables."""
     ledger_path = Path(ledger_path)
     version = connection.inspect(ledger_path)
-    problems: list[str] = []
-    # read-write connection so FTS5 accepts its 'integrity-check' command;
-    # everything runs inside a transaction that is rolled back
+    result = CheckResult()
+    # read-write connection so FTS5 accepts its 'integrity-check' command
     conn = sqlite3.connect(ledger_path, isolation_level=None)
     conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    try:
+        stale = _read_checks(conn, version, result.problems)
+        if stale:
+            _rebuild(conn, version, stale, result)
+    finally:
+        conn.close()
+    return result
+
+
+def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) -> list[search_index.Stale]:
+    """Everything but the repair, in a transaction that is rolled back; returns the stale indexes."""
+    stale: list[search_index.Stale] = []
     conn.execute("BEGIN")
     try:
         if version < migrate.latest_version():
@@ -107,12 +126,7 @@ def check(ledger_path: Path | str) -> list[str]:
         for row in conn.execute("PRAGMA foreign_key_check"):
             problems.append(i18n.tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
                 table=row[0], rowid=row[1], parent=row[2]))
-        if version >= 2:
-            for fts in ("enterprises_fts", "talent_fts", "platforms_fts"):
-                try:
-                    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as exc:
-                    problems.append(i18n.tr("检索索引 {name} 与数据不一致：{reason}").format(name=fts, reason=exc))
+        stale = search_index.stale(conn, version)
         if not conn.execute("SELECT 1 FROM settings s JOIN units u ON u.id = s.value "
                             "WHERE s.key = 'unit_id'").fetchone():
             problems.append(i18n.tr("未设置本单位"))
@@ -123,8 +137,38 @@ def check(ledger_path: Path | str) -> list[str]:
         problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
     finally:
         conn.execute("ROLLBACK")
-        conn.close()
-    return problems
+    return stale
+
+
+def _describe(item: search_index.Stale) -> str:
+    if item.missing is None:
+        return i18n.tr("检索索引 {name} 与数据不一致").format(name=item.index)
+    return i18n.tr("检索索引 {name} 与企业名称不一致（缺 {missing} 条，多 {extra} 条）").format(
+        name=item.index, missing=item.missing, extra=item.extra)
+
+
+def _rebuild(conn: sqlite3.Connection, version: int, stale: list[search_index.Stale],
+             result: CheckResult) -> None:
+    """Rebuild the stale indexes in one transaction, then look again."""
+    try:
+        with connection.transaction(conn):
+            for item in stale:
+                search_index.rebuild(conn, item.index)
+    except sqlite3.DatabaseError as exc:
+        result.problems.extend(i18n.tr("{what}，重建失败：{reason}").format(what=_describe(item), reason=exc)
+                               for item in stale)
+        return
+    still = set()
+    conn.execute("BEGIN")
+    try:
+        still = {item.index for item in search_index.stale(conn, version)}
+    finally:
+        conn.execute("ROLLBACK")
+    for item in stale:
+        if item.index in still:
+            result.problems.append(i18n.tr("{what}，重建后仍不一致").format(what=_describe(item)))
+        else:
+            result.repaired.append(i18n.tr("{what}，已重建").format(what=_describe(item)))
 
 
 def schema_version() -> int:

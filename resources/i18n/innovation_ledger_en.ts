@@ -4307,8 +4307,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>已修复：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>发现 {n} 个问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账完好（已修复 {n} 项）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4897,13 +4907,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/fileio.py" line="+16"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+39"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+40"/>
         <source>磁盘空间不足，无法写入 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+98"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+141"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6483,7 +6493,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>磁盘空间不足，未能保存（台账未改动）：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6493,7 +6503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>台账缺少本单位信息，文件可能已损坏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6523,7 +6533,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/maintenance.py" line="-108"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-151"/>
         <source>备份文件不能与台账文件相同：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6543,7 +6553,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+52"/>
         <source>结构版本 {v} 低于当前版本 {n}，打开时将自动升级</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6558,12 +6568,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>检索索引 {name} 与数据不一致：{reason}</source>
+        <location line="+18"/>
+        <source>检索索引 {name} 与数据不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>检索索引 {name} 与企业名称不一致（缺 {missing} 条，多 {extra} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what}，重建失败：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{what}，重建后仍不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what}，已重建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>未设置本单位</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8039,19 +8069,25 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+3"/>
+        <location line="+6"/>
         <location line="+3"/>
         <source>检查台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>发现 {n} 个问题：
+        <location line="-5"/>
+        <source>已修复 {n} 项：
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>发现 {n} 个问题：
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>台账完好，未发现问题。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,10 +16,10 @@ def test_three_char_search_uses_trigrams_short_uses_character_index(demo_ledger)
     spec = enterprises.LIST
     sql3, _ = build_query(spec, ListQuery(search="煤层气"))
     sql2, p2 = build_query(spec, ListQuery(search="蓝焰"))
-    sql_punct, _ = build_query(spec, ListQuery(search="（"))
+    sql1, p1 = build_query(spec, ListQuery(search="顺"))
     assert "enterprises_fts MATCH" in sql3 and "LIKE" not in sql3
-    assert "enterprises_chars MATCH" in sql2 and p2[-1] == '"蓝 焰"'
-    assert "LIKE" in sql_punct
+    assert "enterprise_name_chars WHERE chars = ?" in sql2 and p2[-1] == "蓝焰" and "LIKE" not in sql2
+    assert "chars >= ? AND chars < ?" in sql1 and p1[-2:] == ["顺", chr(ord("顺") + 1)]
     src = ListSource(demo_ledger, spec)
     assert names(src, search="蓝焰") == ["山西蓝焰煤层气集团有限责任公司"]
     three = names(src, search="煤层气")

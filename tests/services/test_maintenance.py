@@ -27,7 +27,7 @@ def test_backup_while_open_and_restore_keeps_current_aside(demo_ledger, tmp_path
     kept = maintenance.restore(demo_ledger.path, backup)
     assert count(demo_ledger.path) == n
     assert kept.exists() and count(kept) == n - 1
-    assert maintenance.check(demo_ledger.path) == []
+    assert maintenance.check(demo_ledger.path).problems == []
 
 
 def test_restore_refuses_bad_sources_and_changes_nothing(demo_ledger, tmp_path):
@@ -67,7 +67,7 @@ def test_check_reports_broken_references(demo_ledger):
     demo_ledger.conn.execute("PRAGMA foreign_keys = OFF")
     demo_ledger.conn.execute("UPDATE enterprises SET township_id = 'ghost' WHERE rowid = 1")
     demo_ledger.close()
-    problems = maintenance.check(demo_ledger.path)
+    problems = maintenance.check(demo_ledger.path).problems
     assert any("enterprises" in p and "units" in p for p in problems)
 
 

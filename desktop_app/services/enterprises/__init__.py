@@ -30,11 +30,11 @@ LIST = ListSpec(
         Filter("industry", "t.industry = ?"),
         Filter("above_scale", "t.above_scale = ?"),
     ),
-    # 1–2 character queries look up names in the per-character index (LIKE
-    # for punctuation); 3+ characters search name, code, person and address
+    # 1–2 character queries look up names in the name-characters index (0005);
+    # 3+ characters search name, code, person and address
     like_fields=("t.name",),
     fts_table="enterprises_fts",
-    char_table="enterprises_chars",
+    char_table="enterprise_name_chars",
     default_sort="name",
 )
 

@@ -58,7 +58,7 @@ LIST = ListSpec(
     ),
     like_fields=("t.name",),
     fts_table="enterprises_fts",
-    char_table="enterprises_chars",
+    char_table="enterprise_name_chars",
     default_sort="name",
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import i18n
+from desktop_app.domain.file_names import safe_name
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.fileio import atomic_output, describe_os_error
 from desktop_app.services.ledger import Ledger
@@ -82,11 +83,9 @@ def attach_bytes(ledger: Ledger, owner_table: str, owner_id: str, file_name: str
     Joins the caller's transaction when there is one (a survey saved with its
     new files is one write).
     """
-    file_name = Path(file_name.strip()).name
-    if not file_name:
+    if not str(file_name or "").strip():
         raise ValidationError("evidence", i18n.tr("请给印证材料一个文件名"))
-    if len(file_name) > 200:
-        raise ValidationError("evidence", i18n.tr("文件名过长（最多 200 字）：{name}").format(name=file_name[:40] + "…"))
+    file_name = safe_name(file_name)  # no path parts, control characters or names Windows reserves
     if len(data) > MAX_BYTES:
         raise ValidationError("evidence", i18n.tr("文件“{name}”超过单个印证材料 {max} 的上限").format(
             name=file_name, max=human_size(MAX_BYTES)))
@@ -151,8 +150,11 @@ def export(ledger: Ledger, evidence_id: str, out: Path | str) -> Path:
     """Write one evidence file to ``out`` (a file path, or a folder to keep its name)."""
     ev = get(ledger, evidence_id)
     target = Path(out)
-    if target.is_dir():
-        target = target / ev.file_name
+    if target.is_dir():  # the stored name, made safe again (a ledger may come from anywhere)
+        folder = target.resolve()
+        target = folder / safe_name(ev.file_name)
+        if target.resolve().parent != folder:
+            raise UserError(i18n.tr("印证材料的文件名“{name}”不安全，未导出").format(name=ev.file_name))
     if not target.parent.is_dir():
         raise UserError(i18n.tr("文件夹不存在：{path}").format(path=target.parent))
     data = content(ledger, evidence_id)
@@ -169,8 +171,8 @@ def export_all(ledger: Ledger, owner_table: str, owner_id: str, folder: Path | s
     out: list[Path] = []
     taken: set[str] = set()
     for ev in list_files(ledger, owner_table, owner_id):
-        name, n = ev.file_name, 2
-        stem, suffix = Path(ev.file_name).stem, Path(ev.file_name).suffix
+        name, n = safe_name(ev.file_name), 2
+        stem, suffix = Path(name).stem, Path(name).suffix
         while name in taken or (folder / name).exists():
             name, n = f"{stem}（{n}）{suffix}", n + 1
         taken.add(name)

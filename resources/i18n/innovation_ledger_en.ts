@@ -3191,7 +3191,7 @@
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../ui/enterprises/survey_dialog.py" line="+55"/>
+        <location filename="../../ui/enterprises/survey_dialog.py" line="+56"/>
         <source>企业创新活动开展情况调查表 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,6 +3318,11 @@
     <message>
         <location line="+1"/>
         <source>文档和图片 (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“{name}”是可执行程序或快捷方式，为安全起见不直接打开，只打开它所在的文件夹。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4919,7 +4924,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/evidence.py" line="+157"/>
+        <location filename="../../desktop_app/services/evidence.py" line="+159"/>
         <location line="+11"/>
         <location filename="../../desktop_app/services/printing/__init__.py" line="+114"/>
         <source>文件夹不存在：{path}</source>
@@ -6373,7 +6378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/evidence.py" line="-111"/>
+        <location filename="../../desktop_app/services/evidence.py" line="-112"/>
         <source>要附加印证材料的记录不存在或已删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6398,17 +6403,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>请给印证材料一个文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>文件名过长（最多 200 字）：{name}</source>
+        <location line="+70"/>
+        <source>印证材料的文件名“{name}”不安全，未导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-67"/>
         <source>文件“{name}”超过单个印证材料 {max} 的上限</source>
         <translation type="unfinished"></translation>
     </message>

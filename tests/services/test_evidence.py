@@ -94,3 +94,19 @@ def test_copy_all_shares_blobs(ledger):
     assert evidence.copy_all(ledger, "surveys", sid, other) == 0
     assert [f.file_name for f in evidence.list_files(ledger, "surveys", other)] == ["a.pdf", "b.pdf"]
     assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 2
+
+
+def test_hostile_names_are_stored_plain_and_export_stays_in_the_folder(ledger, tmp_path):
+    sid = _survey(ledger)
+    for i, name in enumerate(("../../逃逸.pdf", "..\\..\\x.pdf", "坏\x00名.pdf", "CON.pdf")):
+        evidence.attach_bytes(ledger, "surveys", sid, name, f"content {i}".encode())
+    names = [f.file_name for f in evidence.list_files(ledger, "surveys", sid)]
+    assert names == ["逃逸.pdf", "x.pdf", "坏名.pdf", "_CON.pdf"]
+    # a ledger from elsewhere may hold a bad name already: export still stays in the folder
+    ledger.conn.execute("UPDATE evidence_files SET file_name = '../../outside.pdf' WHERE file_name = 'x.pdf'")
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    written = evidence.export_all(ledger, "surveys", sid, folder)
+    assert all(p.resolve().parent == folder.resolve() for p in written)
+    assert sorted(p.name for p in written) == sorted(["逃逸.pdf", "outside.pdf", "坏名.pdf", "_CON.pdf"])
+    assert not (tmp_path.parent / "outside.pdf").exists()

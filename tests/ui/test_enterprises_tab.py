@@ -284,3 +284,23 @@ def test_enter_in_the_last_cell_adds_an_empty_row_that_saving_ignores(tab, qtbot
     assert sid is not None, seen["error"]
     ret = surveys.get(tab.ledger, sid)
     assert [(i.name, i.count) for i in ret.institutions] == [("研发部", 1)]
+
+
+def test_a_program_attached_as_evidence_is_shown_in_its_folder_not_run(tab, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.enterprises.survey_dialog import SurveyDialog
+
+    _select(tab, "龙港甲煤业有限公司")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    program = tmp_path / "验收报告.pdf.exe"
+    program.write_bytes(b"MZ not really")
+    dialog = SurveyDialog(tab.ledger, tab.page.enterprise, PERIOD, None, tab)
+    qtbot.addWidget(dialog)
+    dialog.add_files([str(program)])
+    dialog.evidence_list.setCurrentRow(0)
+    said = []
+    when_modal(qtbot, lambda box: (said.append(box.text()), box.accept()))
+    dialog.open_selected()
+    assert opened == [str(tmp_path)] and "不直接打开" in said[0]

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import i18n
+from desktop_app.domain.file_names import runs_code
 from desktop_app.domain.survey import DIRECTIONS, INSTITUTION_FIELDS, PROJECT_FIELDS, SECTION_TITLES
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, evidence
@@ -249,6 +250,11 @@ class SurveyDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
+        if runs_code(path.name):  # a program or a shortcut is shown in its folder, never run
+            QMessageBox.information(self, self.windowTitle(), self.tr(
+                "“{name}”是可执行程序或快捷方式，为安全起见不直接打开，只打开它所在的文件夹。").format(name=path.name))
+            path = path.parent
+        self.last_opened = path
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # ---- saving ----------------------------------------------------------

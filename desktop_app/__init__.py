@@ -1,5 +1,29 @@
 """创新生态工作台账: the application layer (no Qt widgets in here)."""
 
-__version__ = "0.1.0"
 APP_NAME = "创新生态工作台账"
 ORG_NAME = "ShanxiInnovationLedger"
+DIST_NAME = "innovation-ledger"
+
+
+def _version() -> str:
+    """The version written in pyproject.toml, the one place it is kept.
+
+    Installed (venv or bundle) it comes from the package metadata; from a bare
+    source tree, from pyproject.toml itself.
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version(DIST_NAME)
+    except metadata.PackageNotFoundError:
+        import tomllib
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "0+unknown"
+
+
+__version__ = _version()

@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_args(args)
     from ui.app import run_window
 
-    return run_window(db=args.db)
+    return run_window(db=args.db, package=args.package)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.ledger import Ledger
-from ui.common.ledger_view import events_for, release
 from ui import ledger_actions, report_menu
+from ui.common.ledger_view import events_for, release
 from ui.enterprises.tab import EnterprisesTab
 from ui.lazy_tabs import LazyTabs, TabPages
 from ui.platforms.tab import PlatformsTab

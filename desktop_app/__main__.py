@@ -16,4 +16,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from desktop_app import crash_log
+
+    crash_log.install_headless()  # the window replaces it with its dialog (ui.crash_dialog)
     sys.exit(main())

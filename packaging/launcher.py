@@ -65,4 +65,7 @@ if __name__ == "__main__":
     smoke = os.environ.get("LEDGER_SMOKE_WINDOW")
     if smoke:
         sys.exit(smoke_window(smoke, sys.argv[sys.argv.index("--db") + 1]))
+    from desktop_app import crash_log
+
+    crash_log.install_headless()  # the window replaces it with its dialog (ui.crash_dialog)
     sys.exit(main())

@@ -65,6 +65,9 @@ def open_package(window, path: str) -> None:
 
 def run_window(db: str | None = None, package: str | None = None) -> int:
     app = make_app()
+    from ui import crash_dialog
+
+    crash_dialog.install()
     ledger = choose_ledger(db)
     if ledger is None:
         return 1

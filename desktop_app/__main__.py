@@ -12,8 +12,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_args(args)
     from ui.app import run_window
 
-    return run_window(db=args.db)
+    return run_window(db=args.db, package=args.package)
 
 
 if __name__ == "__main__":
+    from desktop_app import crash_log
+
+    crash_log.install_headless()  # the window replaces it with its dialog (ui.crash_dialog)
     sys.exit(main())

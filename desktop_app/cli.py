@@ -18,6 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(f"desktop_app.commands.{name}")
     parser = argparse.ArgumentParser(prog="python -m desktop_app", description=i18n.tr("创新生态工作台账"))
     parser.add_argument("--db", help="台账文件路径（默认：用户数据文件夹中的台账）")
+    parser.add_argument("--package", metavar="FILE",
+                        help="打开窗口并导入这个交换包（.bsb，双击交换包时由系统传入）")
     sub = parser.add_subparsers(dest="command")
     for name, (_, configure) in COMMANDS.items():
         configure(sub.add_parser(name))

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, ORG_NAME, __version__, i18n
@@ -19,6 +20,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "app.ico"))))
     i18n.install(QCoreApplication.translate)
     translator = QTranslator(app)  # Chinese for Qt's own buttons and dialogs (确定/取消/是/否)
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -50,8 +52,22 @@ def choose_ledger(db: str | None) -> Ledger | None:
     return dialog.ledger
 
 
-def run_window(db: str | None = None) -> int:
+def open_package(window, path: str) -> None:
+    """A package named on the command line (a double-clicked .bsb) goes to the window's import."""
+    opener = getattr(window, "open_package", None)
+    if opener is not None:
+        opener(Path(path))
+        return
+    QMessageBox.information(window, QCoreApplication.translate("app", "导入交换包"),
+                            QCoreApplication.translate(
+                                "app", "本版本尚不能在窗口中导入交换包：\n{path}").format(path=path))
+
+
+def run_window(db: str | None = None, package: str | None = None) -> int:
     app = make_app()
+    from ui import crash_dialog
+
+    crash_dialog.install()
     ledger = choose_ledger(db)
     if ledger is None:
         return 1
@@ -59,4 +75,6 @@ def run_window(db: str | None = None) -> int:
 
     window = MainWindow(ledger)
     window.show()
+    if package:
+        open_package(window, package)
     return app.exec()

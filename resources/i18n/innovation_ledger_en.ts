@@ -521,6 +521,34 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="+24"/>
+        <source>程序出错</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（日志文件无法写入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;程序遇到了意外错误：&lt;/b&gt;{summary}&lt;/p&gt;&lt;p&gt;刚才这一步操作没有保存：每次保存都是完整的一步，出错时整步撤回。在此之前已保存的台账数据不受影响。&lt;/p&gt;&lt;p&gt;详细记录已写入日志文件：&lt;br&gt;{log}&lt;/p&gt;&lt;p&gt;请点“复制详细信息”，把内容发给技术支持。建议关闭程序后重新打开。&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>复制详细信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnterprisePage</name>
     <message>
         <location filename="../../ui/enterprises/page.py" line="+56"/>
@@ -4258,21 +4286,32 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+41"/>
+        <location filename="../../ui/app.py" line="+43"/>
         <source>打开台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>导入交换包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本版本尚不能在窗口中导入交换包：
+{path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../desktop_app/__init__.py" line="+6"/>
+        <location filename="../../desktop_app/__init__.py" line="+5"/>
         <location filename="../../desktop_app/cli.py" line="+19"/>
         <source>创新生态工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="+14"/>
+        <location filename="../../desktop_app/cli.py" line="+16"/>
         <source>（命令行请用 {opt}）</source>
         <translation type="unfinished"></translation>
     </message>

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
             self._closed = True
 
     def _close_tool_windows(self) -> None:
-        for attr in ("_targets_window", "_rewards_window"):
+        for attr in ("_targets_window", "_rewards_window", "_audit_window"):
             win = getattr(self, attr, None)
             if win is not None:
                 win.teardown()
@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("恢复台账…"), lambda: ledger_actions.restore(self))
         self._action(file, self.tr("检查台账"), lambda: ledger_actions.check(self))
         file.addSeparator()
+        self._action(file, self.tr("操作日志…"), self.open_audit)
+        file.addSeparator()
         self._action(file, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
 
         self.report_menu = bar.addMenu(self.tr("报表(&R)"))
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
         from ui.targets.window import open_targets  # charts load on first use, not at start-up
 
         return open_targets(self)
+
+    def open_audit(self):
+        from ui.audit_window import open_audit
+
+        return open_audit(self)
 
     def open_rewards(self):
         from ui.rewards.window import open_rewards

@@ -165,6 +165,101 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../ui/audit_window.py" line="+33"/>
+        <source>操作日志 — {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>操作员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变更内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>按记录名称或内容查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选中一行查看全部变更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>（只显示最近 {n} 条，请缩小范围）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>原因：{r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../ui/common/background.py" line="+49"/>
@@ -545,6 +640,19 @@
     <message>
         <location line="+12"/>
         <source>已复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/common/date_edit.py" line="+20"/>
+        <source>如 2024-05-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>从日历选择</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1163,7 +1271,7 @@
 <context>
     <name>FilesDialog</name>
     <message>
-        <location filename="../../ui/tasks/supervision_page.py" line="+102"/>
+        <location filename="../../ui/tasks/supervision_page.py" line="+103"/>
         <source>印证材料 — {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,7 +1526,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>确定删除“{name}”吗？删除后可在审计日志中查到。</source>
+        <source>确定删除“{name}”吗？删除后可在“文件 → 操作日志”中查到。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1496,6 +1604,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>操作日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,7 +1668,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,7 +2513,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/common/record_dialog.py" line="+79"/>
+        <location filename="../../ui/common/record_dialog.py" line="+80"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,11 +2525,6 @@
     <message>
         <location line="+0"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>如 2024-05-01</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4142,7 +4250,7 @@
     </message>
     <message>
         <location line="-10"/>
-        <source>确定删除“{n}”（{w}）吗？已报的进展保留在审计日志中。</source>
+        <source>确定删除“{n}”（{w}）吗？已报的进展保留在“文件 → 操作日志”中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4707,7 +4815,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/dates.py" line="+20"/>
+        <location filename="../../desktop_app/domain/dates.py" line="+21"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6066,7 +6174,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/reports/task_progress.py" line="+2"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="+135"/>
+        <location filename="../../desktop_app/services/tasks/progress.py" line="+136"/>
         <source>推进状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6330,7 +6438,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/services/forms.py" line="+14"/>
+        <location filename="../../desktop_app/services/forms.py" line="+15"/>
         <location line="+21"/>
         <location line="+22"/>
         <source>请填写{label}</source>

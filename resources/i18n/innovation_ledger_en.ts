@@ -1292,6 +1292,24 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="+14"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>找不到使用说明文件：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/tasks/import_dialog.py" line="+42"/>
@@ -1553,7 +1571,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1588,7 +1606,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>最近打开的台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>备份台账…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,11 +1687,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>关于…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2587,7 +2615,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+57"/>
+        <location filename="../../ui/report_menu.py" line="+60"/>
         <source>打印 {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,16 +2646,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>统一社会信用代码</source>
+        <source>统一社会信用代码，或点“选择…”按名称查找</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>企业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>PDF（打印盖章）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8174,7 +8207,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>打开台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8293,9 +8326,27 @@
     </message>
 </context>
 <context>
+    <name>recent_ledgers</name>
+    <message>
+        <location filename="../../ui/recent_ledgers.py" line="+50"/>
+        <source>（文件不存在）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>清除列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>report_menu</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+30"/>
+        <location filename="../../ui/report_menu.py" line="+39"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3110,13 +3110,13 @@
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../ui/enterprises/signoff_panel.py" line="+89"/>
-        <location line="+77"/>
+        <location filename="../../ui/enterprises/signoff_panel.py" line="+93"/>
+        <location line="+106"/>
         <source>确认销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-105"/>
         <source>退回…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3126,7 +3126,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>添加印证材料…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>把批准文件、立项文件、研发费用辅助账、照片等附到本期调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>销号由县级创新活动小组审核确认；本台账为乡镇台账，只能查看销号状态。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3186,7 +3197,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>请先填报本期调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文档和图片 (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>添加印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>退回</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,7 +20,7 @@ from desktop_app.domain.codes import mask_id_number, mask_phone
 from desktop_app.paths import resource
 from desktop_app.services.ledger import Ledger
 
-HIDDEN_FIELDS = frozenset({"id", "unit_id", "created_at", "updated_at"})
+HIDDEN_FIELDS = frozenset({"id", "unit_id", "created_at", "updated_at", "sha256"})
 LABEL_COLUMNS = ("name", "title", "indicator", "file_name", "summary", "period", "key")
 REFERENCES = {"enterprise_id": "enterprises", "department_id": "departments", "task_id": "tasks",
               "talent_id": "talent", "platform_id": "platforms", "team_id": "teams",
@@ -140,14 +140,19 @@ def _record_label(table: str, row_id: str | None, old: dict, new: dict, names: _
     return names.of(table, row_id) or (row_id or "")[:8]
 
 
-def _shown(name: str, value: Any, names: _Names) -> str:
+def _shown(name: str, value: Any, names: _Names, row: dict) -> str:
     if name in REFERENCES and value:
         return names.of(REFERENCES[name], str(value)) or mask_value(name, value)
+    if name in ("owner_table", "event_table") and value:
+        return table_label(str(value))
+    if name in ("owner_id", "event_id") and value:  # a row of the table the row names
+        owner = row.get(name.replace("_id", "_table"))
+        return (names.of(str(owner), str(value)) if owner else "") or mask_value(name, value)
     return mask_value(name, value)
 
 
 def _changes(action: str, old: dict, new: dict, names: _Names) -> tuple[Change, ...]:
-    out = []
+    out, row = [], {**old, **new}
     for name in list(dict.fromkeys([*old, *new])):
         if name in HIDDEN_FIELDS:
             continue
@@ -155,13 +160,13 @@ def _changes(action: str, old: dict, new: dict, names: _Names) -> tuple[Change, 
         if action in ("insert", "bulk") or (name not in old and action != "delete"):
             if new.get(name) in (None, "", 0):  # a new row's empty defaults say nothing
                 continue
-            out.append(Change(label, None, _shown(name, new.get(name), names)))
+            out.append(Change(label, None, _shown(name, new.get(name), names, row)))
         elif action == "delete" or name not in new:
             if old.get(name) in (None, ""):
                 continue
-            out.append(Change(label, _shown(name, old.get(name), names), None))
+            out.append(Change(label, _shown(name, old.get(name), names, row), None))
         else:
-            out.append(Change(label, _shown(name, old.get(name), names), _shown(name, new.get(name), names)))
+            out.append(Change(label, _shown(name, old.get(name), names, row), _shown(name, new.get(name), names, row)))
     return tuple(out)
 
 

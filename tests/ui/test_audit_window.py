@@ -85,3 +85,15 @@ def test_opened_from_file_menu_and_named_in_delete_question(qtbot, demo_ledger, 
     lst.view.selectRow(0)
     lst.delete_current()
     assert asked and "可在“文件 → 操作日志”中查到" in asked[0]
+
+
+def test_evidence_names_its_owner_in_chinese(qtbot, ledger):
+    from desktop_app.services import evidence
+
+    tid = talent.save(ledger, {"name": "钱七"})
+    evidence.attach_bytes(ledger, "talent", tid, "证书.pdf", b"%PDF cert")
+    w = _window(qtbot, ledger)
+    w.table.setCurrentIndex(w.table.findText("印证材料"))
+    assert _texts(w, "record") == ["证书.pdf"]
+    changes = _texts(w, "changes")[0]
+    assert "所属类别：人才" in changes and "所属记录：钱七" in changes

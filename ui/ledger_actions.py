@@ -34,6 +34,10 @@ def open_ledger_file(window) -> None:
                                           _filter())
     if not name:
         return
+    open_path(window, name)
+
+
+def open_path(window, name: str) -> None:
     try:
         ledger = open_ledger(name)
     except UserError as exc:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 from desktop_app import APP_NAME, __version__, i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.ledger import Ledger
-from ui import ledger_actions, report_menu
+from ui import ledger_actions, recent_ledgers, report_menu
 from ui.common.ledger_view import events_for, release
 from ui.common.window_size import size_window
 from ui.enterprises.tab import EnterprisesTab
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._events = events_for(ledger)
         self._events.changed.connect(self.ledger_changed)
         QSettings().setValue("ledger/last_path", str(ledger.path))
+        recent_ledgers.remember(ledger.path)
         self.tabs.blockSignals(True)  # adding pages must not build them
         for key, cls, title in TAB_CLASSES:
             self.tab_widgets.add(key, self.tr(title), lambda k=key, c=cls: self._build_tab(k, c, ledger))
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
             self._closed = True
 
     def _close_tool_windows(self) -> None:
-        for attr in ("_targets_window", "_rewards_window"):
+        for attr in ("_targets_window", "_rewards_window", "_audit_window"):
             win = getattr(self, attr, None)
             if win is not None:
                 win.teardown()
@@ -113,10 +114,15 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("新建台账…"), lambda: ledger_actions.new_ledger(self), QKeySequence.StandardKey.New)
         self._action(file, self.tr("打开台账…"), lambda: ledger_actions.open_ledger_file(self),
                      QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("最近打开的台账"))
+        self.recent_menu.setObjectName("recent")
+        self.recent_menu.aboutToShow.connect(lambda: recent_ledgers.fill(self, self.recent_menu))
         file.addSeparator()
         self._action(file, self.tr("备份台账…"), lambda: ledger_actions.backup(self))
         self._action(file, self.tr("恢复台账…"), lambda: ledger_actions.restore(self))
         self._action(file, self.tr("检查台账"), lambda: ledger_actions.check(self))
+        file.addSeparator()
+        self._action(file, self.tr("操作日志…"), self.open_audit)
         file.addSeparator()
         self._action(file, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -133,12 +139,19 @@ class MainWindow(QMainWindow):
             action.setToolTip(self.tr("上报包交换将在后续版本提供"))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("使用说明"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("关于…"), self.about)
 
     def open_targets(self):
         from ui.targets.window import open_targets  # charts load on first use, not at start-up
 
         return open_targets(self)
+
+    def open_audit(self):
+        from ui.audit_window import open_audit
+
+        return open_audit(self)
 
     def open_rewards(self):
         from ui.rewards.window import open_rewards
@@ -150,6 +163,11 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_warmed", False):
             self._warmed = True
             QTimer.singleShot(1500, report_menu.warm_up)  # after the first paint
+
+    def show_help(self):
+        from ui.help_dialog import show_help
+
+        return show_help(self)
 
     def about(self) -> None:
         from desktop_app.services import report_fonts

@@ -10,15 +10,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
 )
 
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services import periods, printing, units
+from desktop_app.services import enterprises, periods, printing, units
 from desktop_app.services.printing import ReportSpec
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
@@ -56,7 +59,7 @@ class ReportDialog(QDialog):
         super().__init__(window)
         self.setWindowTitle(self.tr("打印 {t}").format(t=i18n.tr(spec.title)))
         self.spec = spec
-        ledger = window.ledger
+        ledger = self.ledger = window.ledger
         form = QFormLayout()
         self.inputs: dict[str, object] = {}
         latest = printing.latest_period(ledger) or ""
@@ -78,8 +81,15 @@ class ReportDialog(QDialog):
             self.inputs["township"] = w
         if "enterprise" in spec.params:
             w = QLineEdit(objectName="enterprise")
-            w.setPlaceholderText(self.tr("统一社会信用代码"))
-            form.addRow(self.tr("企业"), w)
+            w.setPlaceholderText(self.tr("统一社会信用代码，或点“选择…”按名称查找"))
+            self.pick_enterprise = QPushButton(self.tr("选择…"), objectName="pick_enterprise")
+            self.pick_enterprise.clicked.connect(self.choose_enterprise)
+            self.enterprise_name = QLabel(objectName="enterprise_name")
+            row = QHBoxLayout()
+            row.addWidget(w, 1)
+            row.addWidget(self.pick_enterprise)
+            form.addRow(self.tr("企业"), row)
+            form.addRow("", self.enterprise_name)
             self.inputs["enterprise"] = w
         self.format = QComboBox(objectName="format")
         for fmt in spec.formats:
@@ -89,6 +99,15 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def choose_enterprise(self) -> None:
+        from ui.common.picker import PickerDialog, enterprise_source
+
+        self.picker = PickerDialog(self.ledger, enterprise_source(), self, self.inputs["enterprise"].text().strip())
+        if self.picker.exec() == QDialog.DialogCode.Accepted and self.picker.chosen:
+            record = enterprises.get(self.ledger, self.picker.chosen)
+            self.inputs["enterprise"].setText(record["uscc"])
+            self.enterprise_name.setText(record["name"])
 
     def params(self) -> dict[str, str]:
         out = {}

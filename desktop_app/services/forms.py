@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app import i18n
+from desktop_app.domain.dates import parse_date
 from desktop_app.errors import ValidationError
 
 
@@ -57,7 +58,7 @@ def iso_date(values: dict[str, Any], key: str, label: str, *, required: bool = F
                 raise ValidationError(key, i18n.tr("请填写{label}").format(label=label))
             return None
         try:
-            parsed = date.fromisoformat(raw.replace("/", "-").replace(".", "-"))
+            parsed = parse_date(raw)
         except ValueError:
             raise ValidationError(key, i18n.tr("{label}“{raw}”不是有效日期（格式：2024-05-01）").format(
                 label=label, raw=raw)) from None

@@ -165,6 +165,101 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../ui/audit_window.py" line="+33"/>
+        <source>操作日志 — {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>操作员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变更内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>按记录名称或内容查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选中一行查看全部变更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>（只显示最近 {n} 条，请缩小范围）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>原因：{r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../ui/common/background.py" line="+49"/>
@@ -545,6 +640,19 @@
     <message>
         <location line="+12"/>
         <source>已复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/common/date_edit.py" line="+20"/>
+        <source>如 2024-05-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>从日历选择</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1163,7 +1271,7 @@
 <context>
     <name>FilesDialog</name>
     <message>
-        <location filename="../../ui/tasks/supervision_page.py" line="+102"/>
+        <location filename="../../ui/tasks/supervision_page.py" line="+103"/>
         <source>印证材料 — {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,6 +1288,24 @@
     <message>
         <location line="+5"/>
         <source>重大事项的书面时间表、办结销号的证明材料等，保存在台账内随台账备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="+14"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>找不到使用说明文件：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1418,7 +1544,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>确定删除“{name}”吗？删除后可在审计日志中查到。</source>
+        <source>确定删除“{name}”吗？删除后可在“文件 → 操作日志”中查到。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1445,7 +1571,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,7 +1606,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>最近打开的台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>备份台账…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,6 +1623,11 @@
     <message>
         <location line="+1"/>
         <source>检查台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>操作日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1551,11 +1687,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>关于…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,7 +2541,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/common/record_dialog.py" line="+79"/>
+        <location filename="../../ui/common/record_dialog.py" line="+80"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,11 +2553,6 @@
     <message>
         <location line="+0"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>如 2024-05-01</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2479,7 +2615,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+57"/>
+        <location filename="../../ui/report_menu.py" line="+60"/>
         <source>打印 {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2510,16 +2646,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>统一社会信用代码</source>
+        <source>统一社会信用代码，或点“选择…”按名称查找</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>企业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>PDF（打印盖章）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2969,13 +3110,13 @@
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../ui/enterprises/signoff_panel.py" line="+89"/>
-        <location line="+77"/>
+        <location filename="../../ui/enterprises/signoff_panel.py" line="+93"/>
+        <location line="+106"/>
         <source>确认销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-105"/>
         <source>退回…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +3126,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>添加印证材料…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>把批准文件、立项文件、研发费用辅助账、照片等附到本期调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>销号由县级创新活动小组审核确认；本台账为乡镇台账，只能查看销号状态。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,7 +3197,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>请先填报本期调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文档和图片 (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>添加印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>退回</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4142,7 +4314,7 @@
     </message>
     <message>
         <location line="-10"/>
-        <source>确定删除“{n}”（{w}）吗？已报的进展保留在审计日志中。</source>
+        <source>确定删除“{n}”（{w}）吗？已报的进展保留在“文件 → 操作日志”中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4707,7 +4879,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/dates.py" line="+20"/>
+        <location filename="../../desktop_app/domain/dates.py" line="+21"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6066,7 +6238,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/reports/task_progress.py" line="+2"/>
-        <location filename="../../desktop_app/services/tasks/progress.py" line="+135"/>
+        <location filename="../../desktop_app/services/tasks/progress.py" line="+136"/>
         <source>推进状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6330,7 +6502,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/services/forms.py" line="+14"/>
+        <location filename="../../desktop_app/services/forms.py" line="+15"/>
         <location line="+21"/>
         <location line="+22"/>
         <source>请填写{label}</source>
@@ -8066,7 +8238,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>打开台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8185,9 +8357,27 @@
     </message>
 </context>
 <context>
+    <name>recent_ledgers</name>
+    <message>
+        <location filename="../../ui/recent_ledgers.py" line="+50"/>
+        <source>（文件不存在）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>清除列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>report_menu</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+30"/>
+        <location filename="../../ui/report_menu.py" line="+39"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -221,7 +221,7 @@ class ListTab(LedgerView, QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("删除{noun}").format(noun=self.noun),
-            self.tr("确定删除“{name}”吗？删除后可在审计日志中查到。").format(name=self.describe(record)))
+            self.tr("确定删除“{name}”吗？删除后可在“文件 → 操作日志”中查到。").format(name=self.describe(record)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

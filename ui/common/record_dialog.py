@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError, ValidationError
 from ui.common.buttons import ok_cancel
+from ui.common.date_edit import DateEdit
 
 
 @dataclass
@@ -104,11 +105,9 @@ class RecordDialog(QDialog):
             return w
         if f.kind == "bool":
             return QCheckBox()
-        w = QLineEdit()
+        w = DateEdit() if f.kind == "date" else QLineEdit()
         if f.placeholder:
             w.setPlaceholderText(f.placeholder)
-        elif f.kind == "date":
-            w.setPlaceholderText(self.tr("如 2024-05-01"))
         return w
 
     def set_values(self, values: dict[str, Any]) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.coverage import CONDITIONS, NOT_STARTED, PENDING, SIGNED_OFF
 from desktop_app.errors import UserError, ValidationError
+from desktop_app.services import evidence
 from desktop_app.services.enterprises import signoff
 from desktop_app.services.ledger import Ledger
 from ui.common.buttons import ok_cancel
@@ -89,11 +93,14 @@ class SignoffPanel(QWidget):
         self.confirm_button = QPushButton(self.tr("确认销号"), objectName="confirm")
         self.reject_button = QPushButton(self.tr("退回…"), objectName="reject")
         self.revoke_button = QPushButton(self.tr("撤销销号…"), objectName="revoke")
+        self.evidence_button = QPushButton(self.tr("添加印证材料…"), objectName="add_evidence")
+        self.evidence_button.setToolTip(self.tr("把批准文件、立项文件、研发费用辅助账、照片等附到本期调查表"))
+        self.evidence_button.clicked.connect(self.pick_evidence)
         self.confirm_button.clicked.connect(self.confirm)
         self.reject_button.clicked.connect(lambda: self._with_reason("reject"))
         self.revoke_button.clicked.connect(lambda: self._with_reason("revoke"))
         actions = QHBoxLayout()
-        for b in (self.confirm_button, self.reject_button, self.revoke_button):
+        for b in (self.evidence_button, self.confirm_button, self.reject_button, self.revoke_button):
             actions.addWidget(b)
         actions.addStretch(1)
         self.township_note = QLabel(self.tr("销号由县级创新活动小组审核确认；本台账为乡镇台账，只能查看销号状态。"))
@@ -151,6 +158,9 @@ class SignoffPanel(QWidget):
         self.confirm_button.setEnabled(st.check.eligible and not st.signed_off)
         self.reject_button.setEnabled(st.survey_id is not None and not st.signed_off)
         self.revoke_button.setEnabled(st.signed_off)
+        self.evidence_button.setEnabled(st.survey_id is not None and not st.signed_off)
+        self.evidence_button.setToolTip(self.tr("把批准文件、立项文件、研发费用辅助账、照片等附到本期调查表")
+                                        if st.survey_id else self.tr("请先填报本期调查表"))
         rows = signoff.history(self.ledger, self.enterprise_id)
         self.history.setRowCount(len(rows))
         for r, d in enumerate(rows):
@@ -158,6 +168,29 @@ class SignoffPanel(QWidget):
                                       d.decided_by)):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeRowsToContents()
+
+    def pick_evidence(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择印证材料"), str(Path.home()),
+                                                self.tr("文档和图片 (*.pdf *.jpg *.jpeg *.png *.doc *.docx "
+                                                        "*.xls *.xlsx *.ofd);;所有文件 (*)"))
+        if paths:
+            self.add_evidence(paths)
+
+    def add_evidence(self, paths: list[str]) -> int:
+        """Attach files to this period's return; each one that fails says why. Returns how many were added."""
+        survey_id = getattr(getattr(self, "current", None), "survey_id", None)
+        if not survey_id:
+            return 0
+        added, problems = 0, []
+        for p in paths:
+            try:
+                evidence.attach(self.ledger, "surveys", survey_id, p)
+                added += 1
+            except UserError as exc:
+                problems.append(str(exc))
+        if problems:
+            QMessageBox.warning(self, self.tr("添加印证材料"), "\n".join(problems))
+        return added
 
     def confirm(self) -> None:
         try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
-from desktop_app.domain.dates import cn_date
+from desktop_app.domain.dates import cn_date, parse_date
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, tasks
 from desktop_app.services.tasks import progress
@@ -118,7 +118,7 @@ class ProgressDialog(QDialog):
     def _update_due(self) -> None:
         period = self.period.currentData()
         try:
-            submitted = date.fromisoformat(self.submitted_on.text().strip())
+            submitted = parse_date(self.submitted_on.text())
         except ValueError:
             submitted = None
         check = schedule.check_entry(period, submitted, self.today, self.rule)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import parse_date
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import tasks, units
@@ -226,7 +227,7 @@ class SupervisionPage(LedgerView, QWidget):
         self._last_dialog = dialog
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                on = date.fromisoformat(dialog.on.text().strip())
+                on = parse_date(dialog.on.text())
                 supervision.mark_step(self.ledger, item.id, dialog.step, on, dialog.note.toPlainText(),
                                       today=self._today())
             except ValueError:

@@ -263,7 +263,7 @@ class TreePage(LedgerView, QWidget):
         name = getattr(node, "label", None) or getattr(node, "name", None) or node.department
         what = {"documents": self.tr("文件及其全部任务"), "key_tasks": self.tr("重点任务及其下的具体任务和分工"),
                 "tasks": self.tr("具体任务及其责任单位"), "assignments": self.tr("这一责任单位的分工")}[kind]
-        answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除“{n}”（{w}）吗？已报的进展保留在审计日志中。").format(
+        answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除“{n}”（{w}）吗？已报的进展保留在“文件 → 操作日志”中。").format(
             n=name, w=what))
         if answer != QMessageBox.StandardButton.Yes:
             return

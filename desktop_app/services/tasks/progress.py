@@ -17,6 +17,7 @@ from typing import Any
 from desktop_app import i18n
 from desktop_app.domain import periods as period_rule
 from desktop_app.domain import schedule
+from desktop_app.domain.dates import parse_date
 from desktop_app.domain.ranking import Ranked, UnitStats, rank_units, task_state
 from desktop_app.domain.schedule import EntryCheck, OfficeRule, check_entry
 from desktop_app.errors import UserError, ValidationError
@@ -43,7 +44,7 @@ def parse_holidays(text: str) -> list[str]:
         if not part:
             continue
         try:
-            out.append(date.fromisoformat(part.replace("/", "-").replace(".", "-")).isoformat())
+            out.append(parse_date(part).isoformat())
         except ValueError:
             raise ValidationError("holidays", i18n.tr("节假日“{d}”不是有效日期（格式：2026-10-01）").format(d=part)) from None
     return sorted(set(out))

@@ -6155,7 +6155,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
+        <source>演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>示例数据：统一社会信用代码、电话为格式有效的示例值</source>
         <translation type="unfinished"></translation>
     </message>

@@ -184,6 +184,9 @@ def _settle(ledger_path: Path) -> None:
         mode = str(exc)
     finally:
         conn.close()
+    if "locked" in str(mode).lower():
+        raise UserError(i18n.tr("台账正被其他窗口或程序使用，请先关闭后再恢复（台账未改动）：{path}").format(
+            path=ledger_path))
     if str(mode).lower() != "delete":
         raise UserError(i18n.tr("无法把最近的修改写入台账文件（{reason}），未恢复，台账未改动：{path}").format(
             reason=mode, path=ledger_path))

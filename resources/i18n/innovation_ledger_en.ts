@@ -4958,7 +4958,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+171"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+174"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6579,7 +6579,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="-251"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-254"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6626,6 +6626,11 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>台账正被其他窗口或程序使用，请先关闭后再恢复（台账未改动）：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>无法把最近的修改写入台账文件（{reason}），未恢复，台账未改动：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6680,8 +6685,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+95"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>读取台账出错：{reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -142,3 +142,13 @@ def test_making_a_backup_is_in_the_audit_log(demo_ledger, tmp_path):
         "SELECT operator, action, new_values FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     assert row["operator"] == "张三" and row["action"] == "bulk"
     assert json.loads(row["new_values"]) == {"backup_to": str(out.resolve())}
+
+
+def test_restore_while_another_connection_holds_the_ledger_says_so_and_changes_nothing(demo_ledger, tmp_path):
+    backup = maintenance.backup(demo_ledger.path, tmp_path / "b.sqlite3")
+    enterprises.delete(demo_ledger, enterprises.choices(demo_ledger)[0][0])  # still open, its WAL in use
+    with pytest.raises(UserError, match="正被其他窗口或程序使用") as info:
+        maintenance.restore(demo_ledger.path, backup)
+    assert "database is locked" not in str(info.value)
+    assert live(demo_ledger.path) == live(backup) - 1
+    assert not list(tmp_path.glob(".~*")) and not list(tmp_path.glob("demo.sqlite3.before-restore-*"))

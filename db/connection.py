@@ -6,6 +6,7 @@ a file in a folder we cannot write — fails with one clear ``UserError`` and
 leaves the file as it was.
 """
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,10 +59,50 @@ def create(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def temp_prefix(path: Path) -> str:
+    """How temporary copies made beside the ledger ``path`` (restore, kept copies) begin."""
+    return f".~{path.name}."
+
+
+def _ours(candidate: Path) -> bool:
+    try:
+        with candidate.open("rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def remove_leftovers(path: Path | str) -> list[Path]:
+    """Delete the temporary copies a killed restore left beside the ledger ``path``.
+
+    Only our own names: ``.~<ledger name>.…`` (what restore makes now), and the
+    older ``.~xxxxxxxx<suffix>`` copies of this program's ledgers. A restore
+    still running elsewhere loses its copy and fails before its swap, leaving
+    the ledger as it was (on Windows an open copy cannot be deleted at all).
+    """
+    path = Path(path)
+    legacy = re.compile(r"\.~[a-z0-9_]{8}(" + re.escape(path.suffix) + r"|\.bak)")
+    removed = []
+    try:
+        candidates = list(path.parent.glob(".~*"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        if candidate.name.startswith(temp_prefix(path)) or (legacy.fullmatch(candidate.name) and _ours(candidate)):
+            try:
+                candidate.unlink()
+            except OSError:
+                continue
+            removed.append(candidate)
+    return removed
+
+
 def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connection:
     """Open an existing ledger; migrate it forward (with a backup first)."""
     path = Path(path)
     inspect(path)
+    remove_leftovers(path)
     try:
         conn = _raw_connect(path)
         _configure(conn)

@@ -4,11 +4,13 @@
 existing ledger is migrated, a consistent copy is put beside it
 (``<ledger>.v<old>.bak``); each step runs in one transaction together with
 the ``user_version`` bump, so a failed step leaves the ledger at the last
-good version.
+good version. A version may also have a Python step (``python_steps``), run
+after its SQL in the same transaction, for what SQL alone cannot do.
 """
 
 import re
 import sqlite3
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +28,13 @@ def migrations() -> tuple[tuple[int, str, str], ...]:
     if numbers != list(range(1, len(numbers) + 1)):
         raise RuntimeError(f"migrations must be numbered 1..N without gaps: {numbers}")
     return tuple(found)
+
+
+def python_steps() -> dict[int, Callable[[sqlite3.Connection], object]]:
+    """Version → a function run after that version's SQL, inside its transaction."""
+    from db import personal
+
+    return {6: personal.mask_audit_log}
 
 
 def latest_version() -> int:
@@ -49,9 +58,14 @@ def upgrade(conn: sqlite3.Connection, path: Path, *, backup: bool = True) -> lis
         finally:
             target.close()
     applied = []
+    steps = python_steps()
     for number, sql in pending:
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\n")
+            if number in steps:
+                steps[number](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

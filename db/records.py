@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from db import personal
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -34,6 +36,9 @@ class Writer:
         self.operator = operator
         self.unit_id = unit_id
         self._cols: dict[str, set[str]] = {}
+        self._mask_key: str | None = None
+        # the reason of rows logged while it is set (the demo builder: "演示数据")
+        self.default_reason: str | None = None
         self.touched: dict[str, set[str | None]] = {}
 
     def touch(self, table: str, row_id: str | None) -> None:
@@ -52,6 +57,9 @@ class Writer:
     def log(self, action: str, table: str, row_id: str | None, old: Mapping | None = None,
             new: Mapping | None = None, reason: str | None = None) -> None:
         self.touch(table, row_id if action != "bulk" else None)
+        old, new = self._masked(old), self._masked(new)
+        if self.default_reason:
+            reason = f"{self.default_reason}：{reason}" if reason else self.default_reason
         self.conn.execute(
             "INSERT INTO audit_log (at, operator, action, table_name, row_id, old_values, new_values, reason)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -60,6 +68,14 @@ class Writer:
              json.dumps(new, ensure_ascii=False, default=str) if new is not None else None,
              reason),
         )
+
+    def _masked(self, values: Mapping | None) -> Mapping | None:
+        """ID numbers and phones go to the log masked, with a keyed hash (db/personal.py)."""
+        if not personal.needs_mask(values):
+            return values
+        if self._mask_key is None:
+            self._mask_key = personal.key(self.conn)
+        return personal.masked(self._mask_key, values)
 
     def insert(self, table: str, values: Mapping[str, Any], *, audit: bool = True) -> str:
         row = self._complete(table, values)

@@ -29,15 +29,15 @@ def _default_permissions(path: Path) -> None:
 
 
 @contextmanager
-def atomic_output(path: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place on success.
+def atomic_output(path: Path | str, *, prefix: str = ".~") -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` (named ``prefix…``); move it into place on success.
 
     On any error the temporary file is removed and ``path`` is untouched.
     OS errors (full disk, read-only folder) become a :class:`UserError`.
     """
     target = Path(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=target.parent)
         os.close(fd)
     except OSError as exc:
         raise UserError(describe_os_error(exc, target)) from exc

@@ -53,7 +53,7 @@ def backup(window) -> None:
     if not name:
         return
     try:
-        out = maintenance.backup(window.ledger.path, name)
+        out = maintenance.backup(window.ledger.path, name, operator=window.ledger.operator)
     except UserError as exc:
         QMessageBox.warning(window, translate("ledger_actions", "备份台账"), str(exc))
         return

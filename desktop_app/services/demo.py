@@ -71,6 +71,7 @@ def build_demo(path: Path | str, *, today: date | None = None) -> Ledger:
         if ledger.setting("demo") != "1":
             ledger.close()
             raise UserError(i18n.tr("{path} 是正式台账，不是演示台账，不会覆盖").format(path=path))
+        ledger.writer.default_reason = demo_reason()
         with ledger.write() as w:
             for table in DATA_TABLES:
                 ledger.conn.execute(f"DELETE FROM {table}")
@@ -79,11 +80,22 @@ def build_demo(path: Path | str, *, today: date | None = None) -> Ledger:
         u = spec["unit"]
         ledger = create_ledger(path, unit_name=u["name"], level=u["level"], code=u["code"],
                                parent_name=u["parent"], operator=u["operator"])
+        ledger.writer.default_reason = demo_reason()
+        with ledger.write():  # a new file: every row logged so far (its units) is demo data
+            ledger.conn.execute("UPDATE audit_log SET reason = ? WHERE reason IS NULL", (demo_reason(),))
         ledger.set_setting("demo", "1")
         for name in catalogs.names("qinshui_townships"):
             units.add_township(ledger, name)
         for name in catalogs.names("qinshui_zones"):
             units.add_township(ledger, name, level="zone")
+    try:
+        _fill(ledger, spec, today)
+    finally:
+        ledger.writer.default_reason = None  # what the clerk does next is not demo data
+    return ledger
+
+
+def _fill(ledger: Ledger, spec: dict[str, Any], today: date | None) -> None:
     seed.load_builtin(ledger)
     rng = random.Random(20201210)  # the date of 沁办发〔2020〕24号
     with ledger.write():
@@ -93,7 +105,11 @@ def build_demo(path: Path | str, *, today: date | None = None) -> Ledger:
     ctx = DemoContext(enterprise_ids, demo_periods(today), today or date.today(), rng)
     for step in demo_steps.steps():
         step(ledger, ctx)
-    return ledger
+
+
+def demo_reason() -> str:
+    """The reason every audit row of the demo builder carries, so demo data can be told apart."""
+    return i18n.tr("演示数据")
 
 
 def _enterprises(ledger: Ledger, spec: dict[str, Any], rng: random.Random) -> dict[str, str]:

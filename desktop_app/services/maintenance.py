@@ -1,12 +1,15 @@
 """Backup, restore and integrity check of a ledger file."""
 
+import itertools
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from db import connection, migrate, search_index
+from db.records import Writer
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
 from desktop_app.errors import OtherUnitBackup, UserError
@@ -22,8 +25,8 @@ def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
         target.close()
 
 
-def backup(ledger_path: Path | str, out: Path | str) -> Path:
-    """A consistent copy of the ledger (safe while the window has it open)."""
+def backup(ledger_path: Path | str, out: Path | str, *, operator: str | None = None) -> Path:
+    """A consistent copy of the ledger (safe while the window has it open), noted in its audit log."""
     ledger_path, out = Path(ledger_path), Path(out)
     connection.inspect(ledger_path)
     if out.resolve() == ledger_path.resolve():
@@ -41,7 +44,28 @@ def backup(ledger_path: Path | str, out: Path | str) -> Path:
                 raise UserError(i18n.tr("备份失败：{reason}").format(reason=exc)) from exc
     finally:
         source.close()
+    _log_backup(ledger_path, out, operator)
     return out
+
+
+def _log_backup(ledger_path: Path, out: Path, operator: str | None) -> None:
+    """The backup holds personal data: say in the ledger's log where it went.
+
+    A ledger that cannot be written (a read-only file or folder) keeps its
+    backup but cannot record it; that is left as it is.
+    """
+    conn = sqlite3.connect(ledger_path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if operator is None:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'operator'").fetchone()
+            operator = row[0] if row and row[0] else i18n.tr("未署名")
+        with connection.transaction(conn):
+            Writer(conn, operator, None).log("bulk", "*", None, None, {"backup_to": str(out.resolve())})
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        conn.close()
 
 
 def _unit_name(path: Path) -> str | None:
@@ -57,34 +81,138 @@ def _unit_name(path: Path) -> str | None:
 def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bool = False) -> Path | None:
     """Put a backup in place of the ledger; the current file is kept aside first.
 
-    Returns where the previous ledger was kept (None when there was none).
+    The backup is copied beside the ledger, checked in full (integrity,
+    references, search indexes, unit) and migrated there; only then is the
+    current ledger's WAL written into it, a copy of it kept under a name of its
+    own, and the new file renamed over it. Whatever fails before that rename
+    leaves the ledger with every committed change. Returns where the previous
+    ledger was kept (None when there was none).
     """
     ledger_path, source = Path(ledger_path), Path(source)
-    connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
-    kept: Path | None = None
+    connection.remove_leftovers(ledger_path)
+    version = connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
     if ledger_path.exists():
         connection.inspect(ledger_path)
-        ours, theirs = _unit_name(ledger_path), _unit_name(source)
-        if not allow_other_unit and ours and theirs and ours != theirs:
-            raise OtherUnitBackup(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复").format(
-                theirs=theirs, ours=ours), option="--force")
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}.bak")
-        backup(ledger_path, kept)
+    tmp = _temp_beside(ledger_path, "restore-")
+    kept: Path | None = None
+    try:
+        _copy_file(source, tmp, ledger_path)
+        if problems := _backup_problems(tmp, version):
+            raise UserError(i18n.tr("备份未通过检查，未恢复（台账未改动）：{path}\n{problems}").format(
+                path=source, problems="\n".join(problems[:10])))
+        if ledger_path.exists():
+            ours, theirs = _unit_name(ledger_path), _unit_name(tmp)
+            if not allow_other_unit and ours and theirs and ours != theirs:
+                raise OtherUnitBackup(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复").format(
+                    theirs=theirs, ours=ours), option="--force")
+        _migrate_copy(tmp)
+        if ledger_path.exists():
+            _settle(ledger_path)
+            kept = _keep_aside(ledger_path)
+        try:
+            os.replace(tmp, ledger_path)
+        except OSError as exc:
+            raise UserError(i18n.tr("无法替换台账文件 {path}（{reason}），未恢复；原台账未改动，数据完整").format(
+                path=ledger_path, reason=exc.strerror or exc)) from exc
+    finally:
+        connection.remove_leftovers(ledger_path)  # the copy, when it was not moved into place
+    shm = Path(f"{ledger_path}-shm")
+    if shm.exists() and not Path(f"{ledger_path}-wal").exists():
+        shm.unlink(missing_ok=True)  # the index of a WAL that is gone
+    connection.open_existing(ledger_path).close()
+    return kept
+
+
+def _temp_beside(ledger_path: Path, kind: str) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(prefix=connection.temp_prefix(ledger_path) + kind, suffix=ledger_path.suffix,
+                                    dir=ledger_path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, ledger_path)) from exc
+    return Path(name)
+
+
+def _copy_file(source: Path, target: Path, ledger_path: Path) -> None:
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        with atomic_output(ledger_path) as tmp:
-            _copy_database(src, tmp)
-            for suffix in ("-wal", "-shm"):
-                stale = Path(f"{ledger_path}{suffix}")
-                if stale.exists():
-                    try:
-                        stale.unlink()
-                    except OSError as exc:
-                        raise UserError(describe_os_error(exc, stale)) from exc
+        _copy_database(src, target)
+    except sqlite3.Error as exc:
+        if "full" in str(exc).lower():
+            raise UserError(i18n.tr("磁盘空间不足，无法写入 {path}").format(path=ledger_path)) from exc
+        raise UserError(i18n.tr("无法复制备份 {path}：{reason}").format(path=source, reason=exc)) from exc
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, ledger_path)) from exc
     finally:
         src.close()
-    connection.open_existing(ledger_path).close()  # migrate an older backup forward
+
+
+def _backup_problems(path: Path, version: int) -> list[str]:
+    """Why the copy of a backup at ``path`` must not become the ledger (empty: it may)."""
+    problems: list[str] = []
+    conn = sqlite3.connect(path, isolation_level=None)  # our own copy: FTS5 checks need read-write
+    try:
+        conn.execute("BEGIN")
+        try:
+            problems.extend(_describe(item) for item in _sound(conn, version, problems))
+        except sqlite3.DatabaseError as exc:
+            problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
+        finally:
+            conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    return problems
+
+
+def _migrate_copy(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrate.upgrade(conn, path, backup=False)  # the backup file itself is the copy of the old version
+    except sqlite3.Error as exc:
+        raise UserError(i18n.tr("备份无法升级到当前结构版本，未恢复（台账未改动）：{reason}").format(reason=exc)) from exc
+    finally:
+        conn.close()
+
+
+def _settle(ledger_path: Path) -> None:
+    """Write the ledger's WAL into its file (leaving no WAL), so the file alone holds every change."""
+    conn = sqlite3.connect(ledger_path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.Error as exc:
+        mode = str(exc)
+    finally:
+        conn.close()
+    if "locked" in str(mode).lower():
+        raise UserError(i18n.tr("台账正被其他窗口或程序使用，请先关闭后再恢复（台账未改动）：{path}").format(
+            path=ledger_path))
+    if str(mode).lower() != "delete":
+        raise UserError(i18n.tr("无法把最近的修改写入台账文件（{reason}），未恢复，台账未改动：{path}").format(
+            reason=mode, path=ledger_path))
+
+
+def _keep_aside(ledger_path: Path) -> Path:
+    """A copy of the current ledger under a name no earlier copy has."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in itertools.count(1):
+        kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}{f'-{n}' if n > 1 else ''}.bak")
+        try:
+            kept.open("xb").close()  # claimed: a second restore in the same second takes the next name
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(describe_os_error(exc, kept)) from exc
+    src = sqlite3.connect(f"{ledger_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        with atomic_output(kept, prefix=connection.temp_prefix(ledger_path) + "keep-") as tmp:
+            _copy_database(src, tmp)
+    except BaseException:
+        kept.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
     return kept
 
 
@@ -98,6 +226,7 @@ def check(ledger_path: Path | str) -> CheckResult:
     """Check the ledger; rebuild search indexes that are out of step with their tables."""
     ledger_path = Path(ledger_path)
     version = connection.inspect(ledger_path)
+    connection.remove_leftovers(ledger_path)
     result = CheckResult()
     # read-write connection so FTS5 accepts its 'integrity-check' command
     conn = sqlite3.connect(ledger_path, isolation_level=None)
@@ -120,16 +249,7 @@ def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) ->
         if version < migrate.latest_version():
             problems.append(i18n.tr("结构版本 {v} 低于当前版本 {n}，打开时将自动升级").format(
                 v=version, n=migrate.latest_version()))
-        for row in conn.execute("PRAGMA integrity_check"):
-            if row[0] != "ok":
-                problems.append(i18n.tr("完整性检查：{msg}").format(msg=row[0]))
-        for row in conn.execute("PRAGMA foreign_key_check"):
-            problems.append(i18n.tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
-                table=row[0], rowid=row[1], parent=row[2]))
-        stale = search_index.stale(conn, version)
-        if not conn.execute("SELECT 1 FROM settings s JOIN units u ON u.id = s.value "
-                            "WHERE s.key = 'unit_id'").fetchone():
-            problems.append(i18n.tr("未设置本单位"))
+        stale = _sound(conn, version, problems)
         for row in conn.execute("SELECT name, uscc FROM enterprises WHERE deleted_at IS NULL AND is_sample = 0"):
             if err := uscc_error(row["uscc"]):
                 problems.append(i18n.tr("企业“{name}”：{err}").format(name=row["name"], err=err))
@@ -137,6 +257,21 @@ def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) ->
         problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
     finally:
         conn.execute("ROLLBACK")
+    return stale
+
+
+def _sound(conn: sqlite3.Connection, version: int, problems: list[str]) -> list[search_index.Stale]:
+    """Integrity, references and the unit (into ``problems``); returns the stale search indexes."""
+    for row in conn.execute("PRAGMA integrity_check"):
+        if row[0] != "ok":
+            problems.append(i18n.tr("完整性检查：{msg}").format(msg=row[0]))
+    for row in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(i18n.tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
+            table=row[0], rowid=row[1], parent=row[2]))
+    stale = search_index.stale(conn, version)
+    if not conn.execute("SELECT 1 FROM settings s JOIN units u ON u.id = s.value "
+                        "WHERE s.key = 'unit_id'").fetchone():
+        problems.append(i18n.tr("未设置本单位"))
     return stale
 
 

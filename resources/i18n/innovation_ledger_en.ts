@@ -5123,13 +5123,14 @@
     </message>
     <message>
         <location filename="../../desktop_app/fileio.py" line="+16"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+40"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+43"/>
+        <location line="+99"/>
         <source>磁盘空间不足，无法写入 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+141"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+174"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6326,7 +6327,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
+        <source>演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>示例数据：统一社会信用代码、电话为格式有效的示例值</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6745,11 +6751,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-254"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/maintenance.py" line="-151"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-29"/>
         <source>备份文件不能与台账文件相同：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6764,17 +6771,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+57"/>
+        <source>备份未通过检查，未恢复（台账未改动）：{path}
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>备份属于“{theirs}”，当前台账属于“{ours}”，未恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+9"/>
+        <source>无法替换台账文件 {path}（{reason}），未恢复；原台账未改动，数据完整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>无法复制备份 {path}：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>备份无法升级到当前结构版本，未恢复（台账未改动）：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>台账正被其他窗口或程序使用，请先关闭后再恢复（台账未改动）：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法把最近的修改写入台账文件（{reason}），未恢复，台账未改动：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>结构版本 {v} 低于当前版本 {n}，打开时将自动升级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>完整性检查：{msg}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6784,7 +6822,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>检索索引 {name} 与数据不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6809,17 +6847,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-32"/>
         <source>未设置本单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>企业“{name}”：{err}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>读取台账出错：{reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from db import personal
 from desktop_app.errors import ValidationError
 from desktop_app.services import enterprises, platforms, talent, tasks, units
 
@@ -24,8 +25,11 @@ def test_insert_update_delete_are_audited(ledger):
     rows = audit_rows(ledger, "enterprises")
     assert [r["action"] for r in rows] == ["insert", "update", "delete"]
     assert all(r["row_id"] == eid and r["operator"] == "测试员" for r in rows)
-    assert json.loads(rows[1]["old_values"]) == {"phone": "13812345678"}
-    assert json.loads(rows[1]["new_values"]) == {"phone": "13900001111"}
+    secret = ledger.setting(personal.KEY_SETTING)  # phones are logged masked, with a keyed hash
+    assert json.loads(rows[1]["old_values"]) == {
+        "phone": "138****5678#" + personal.fingerprint(secret, "phone", "13812345678")}
+    assert json.loads(rows[1]["new_values"]) == {
+        "phone": "139****1111#" + personal.fingerprint(secret, "phone", "13900001111")}
     # soft delete: the row is kept, hidden, and its code can be reused
     assert ledger.conn.execute("SELECT deleted_at FROM enterprises WHERE id = ?", (eid,)).fetchone()[0]
     enterprises.save(ledger, GOOD)

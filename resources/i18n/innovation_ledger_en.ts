@@ -7791,7 +7791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tasks/task_import.py" line="+48"/>
+        <location filename="../../desktop_app/services/tasks/task_import.py" line="+46"/>
         <source>第 {r} 行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7806,7 +7806,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../desktop_app/services/xlsx_in.py" line="+78"/>
+        <source>“{f}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>工作表“{s}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>文件不存在：{p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7816,17 +7826,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>文件过大（{n} MB，最多 {m} MB），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>“{f}”是旧版 Excel 97-2003 文件（.xls），只是扩展名改成了 .xlsx；请用 Excel 打开后“另存为”Excel 工作簿（*.xlsx）再导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>“{f}”不是有效的 Excel 工作簿（.xlsx），无法读取</source>
+        <location line="+6"/>
+        <source>不是有效的 Excel 工作簿（.xlsx），无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+2"/>
+        <source>工作簿内部文件过多（{n} 个），不像正常的 Excel 工作簿，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>解压后过大（{n} MB），可能是恶意构造的文件，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>使用了不支持的压缩或加密方式，无法读取；请用 Excel 打开后重新保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>行数过多（超过 {n} 行），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>读取超时（超过 {n} 秒），文件可能已损坏或过大，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>第 {r} 行列数过多（超过 {n} 列），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>合并单元格过多，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tasks/task_import.py" line="+117"/>
         <source>“{f}”里没有任何内容</source>
         <translation type="unfinished"></translation>
     </message>

@@ -846,13 +846,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+70"/>
+        <location line="+91"/>
         <location line="+79"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-149"/>
         <location line="+19"/>
         <source>企业名称</source>
         <translation type="unfinished"></translation>
@@ -919,12 +919,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+113"/>
+        <location line="+134"/>
         <source>全部乡镇</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-133"/>
         <source>全部行业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,7 +989,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+17"/>
+        <source>企业已在回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复原企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>仍然新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>规上工业企业 {n} 家：已销号 &lt;b&gt;{done}&lt;/b&gt; · 已开展待核 {pending} · 未开展 {todo}&#x3000;覆盖率 &lt;b&gt;{rate:.1f}%&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,7 +1490,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,6 +1517,11 @@
     <message>
         <location line="+1"/>
         <source>检查台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>回收站…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2455,6 +2485,54 @@
     <message>
         <location line="+1"/>
         <source>确定删除所选{n}吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <location filename="../../ui/recycle_bin.py" line="+34"/>
+        <source>回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已删除的记录可在这里恢复；恢复企业时，随企业一同删除的调查表也会恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>不能恢复</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6224,6 +6302,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>统一社会信用代码 {c} 属于已删除的企业“{n}”（在回收站中），可恢复原企业及其调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/services/enterprises/pairings.py" line="-28"/>
         <source>帮扶单位</source>
         <translation type="unfinished"></translation>
@@ -8084,6 +8167,56 @@
     <message>
         <location line="+2"/>
         <source>单位“{name}”已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/recycle_bin.py" line="+59"/>
+        <source>回收站不管理这类记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>记录不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这条记录没有被删除，无需恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>统一社会信用代码 {c} 已被另一家在册企业使用，不能恢复“{n}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调查表所属企业“{n}”已被删除，请先恢复该企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{n}”{p} 已有一份调查表，不能再恢复这一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>具体任务所属的重点任务已被删除，请先恢复该重点任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>重点任务所属的文件已被删除，不能单独恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>随重点任务恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>随具体任务恢复</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,7 +25,7 @@ from desktop_app import i18n
 from desktop_app.errors import UserError
 
 MAX_FILE = 20 * 1024 * 1024           # compressed bytes on disk
-MAX_UNZIPPED = 100 * 1024 * 1024      # sum of the members' declared sizes
+MAX_UNZIPPED = 50 * 1024 * 1024       # sum of the members' declared sizes
 MAX_RATIO = 200                       # uncompressed / compressed, for workbooks over MIN_RATIO_CHECK
 MIN_RATIO_CHECK = 1024 * 1024
 MAX_MEMBERS = 1000

@@ -146,6 +146,13 @@ class Writer:
         )
         self.log("delete", table, row_id, None, {"deleted_at": stamp}, reason)
 
+    def restore(self, table: str, row_id: str, *, reason: str | None = None) -> None:
+        """Undo a soft delete (回收站 → 恢复)."""
+        old = self.conn.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        self.conn.execute(f"UPDATE {table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL",
+                          (now(), row_id))
+        self.log("restore", table, row_id, {"deleted_at": old[0] if old else None}, {"deleted_at": None}, reason)
+
     def sync_children(self, table: str, parent_col: str, parent_id: str, rows: Sequence[Mapping[str, Any]],
                       *, key: Sequence[str]) -> list[str]:
         """Make the children of one parent equal ``rows``, keeping the ids of rows that still exist.

@@ -108,6 +108,17 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def open_recycle_bin(self):
+        from PySide6.QtCore import Qt
+
+        from ui.recycle_bin import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self.ledger, self)
+        self.recycle_bin = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("文件(&F)"))
@@ -123,6 +134,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("检查台账"), lambda: ledger_actions.check(self))
         file.addSeparator()
         self._action(file, self.tr("操作日志…"), self.open_audit)
+        self._action(file, self.tr("回收站…"), self.open_recycle_bin)
         file.addSeparator()
         self._action(file, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
 

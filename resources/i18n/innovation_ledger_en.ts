@@ -954,13 +954,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+70"/>
+        <location line="+91"/>
         <location line="+79"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-149"/>
         <location line="+19"/>
         <source>企业名称</source>
         <translation type="unfinished"></translation>
@@ -1027,12 +1027,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+113"/>
+        <location line="+134"/>
         <source>全部乡镇</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-133"/>
         <source>全部行业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1097,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+17"/>
+        <source>企业已在回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复原企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>仍然新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>规上工业企业 {n} 家：已销号 &lt;b&gt;{done}&lt;/b&gt; · 已开展待核 {pending} · 未开展 {todo}&#x3000;覆盖率 &lt;b&gt;{rate:.1f}%&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,7 +1616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,6 +1653,11 @@
     <message>
         <location line="+2"/>
         <source>操作日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回收站…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2591,6 +2621,54 @@
     <message>
         <location line="+1"/>
         <source>确定删除所选{n}吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <location filename="../../ui/recycle_bin.py" line="+34"/>
+        <source>回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已删除的记录可在这里恢复；恢复企业时，随企业一同删除的调查表也会恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>不能恢复</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6402,6 +6480,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>统一社会信用代码 {c} 属于已删除的企业“{n}”（在回收站中），可恢复原企业及其调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/services/enterprises/pairings.py" line="-28"/>
         <source>帮扶单位</source>
         <translation type="unfinished"></translation>
@@ -8002,7 +8085,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tasks/task_import.py" line="+48"/>
+        <location filename="../../desktop_app/services/tasks/task_import.py" line="+46"/>
         <source>第 {r} 行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8017,7 +8100,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../desktop_app/services/xlsx_in.py" line="+78"/>
+        <source>“{f}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>工作表“{s}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>文件不存在：{p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8027,17 +8120,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>文件过大（{n} MB，最多 {m} MB），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>“{f}”是旧版 Excel 97-2003 文件（.xls），只是扩展名改成了 .xlsx；请用 Excel 打开后“另存为”Excel 工作簿（*.xlsx）再导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>“{f}”不是有效的 Excel 工作簿（.xlsx），无法读取</source>
+        <location line="+6"/>
+        <source>不是有效的 Excel 工作簿（.xlsx），无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+2"/>
+        <source>工作簿内部文件过多（{n} 个），不像正常的 Excel 工作簿，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>解压后过大（{n} MB），可能是恶意构造的文件，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>使用了不支持的压缩或加密方式，无法读取；请用 Excel 打开后重新保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>行数过多（超过 {n} 行），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>读取超时（超过 {n} 秒），文件可能已损坏或过大，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>第 {r} 行列数过多（超过 {n} 列），未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>合并单元格过多，未读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tasks/task_import.py" line="+117"/>
         <source>“{f}”里没有任何内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8240,6 +8378,56 @@
     <message>
         <location line="+2"/>
         <source>单位“{name}”已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/recycle_bin.py" line="+59"/>
+        <source>回收站不管理这类记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>记录不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这条记录没有被删除，无需恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>统一社会信用代码 {c} 已被另一家在册企业使用，不能恢复“{n}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调查表所属企业“{n}”已被删除，请先恢复该企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{n}”{p} 已有一份调查表，不能再恢复这一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>具体任务所属的重点任务已被删除，请先恢复该重点任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>重点任务所属的文件已被删除，不能单独恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>随重点任务恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>随具体任务恢复</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -30,9 +30,11 @@ def test_insert_update_delete_are_audited(ledger):
         "phone": "138****5678#" + personal.fingerprint(secret, "phone", "13812345678")}
     assert json.loads(rows[1]["new_values"]) == {
         "phone": "139****1111#" + personal.fingerprint(secret, "phone", "13900001111")}
-    # soft delete: the row is kept, hidden, and its code can be reused
+    # soft delete: the row is kept, hidden; its code is reused only when the clerk says 仍然新建
     assert ledger.conn.execute("SELECT deleted_at FROM enterprises WHERE id = ?", (eid,)).fetchone()[0]
-    enterprises.save(ledger, GOOD)
+    with pytest.raises(enterprises.DeletedEnterpriseExists):
+        enterprises.save(ledger, GOOD)
+    enterprises.save(ledger, GOOD, new_despite_deleted=True)
 
 
 def test_unchanged_save_writes_no_audit_row(ledger):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import UserError, ValidationError
+from desktop_app.errors import Cancelled, UserError, ValidationError
 from ui.common.buttons import ok_cancel
 from ui.common.date_edit import DateEdit
 
@@ -158,5 +158,7 @@ class RecordDialog(QDialog):
             return
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        except Cancelled:  # the clerk said 取消 to a question the save asked: the form stays open
             return
         super().accept()

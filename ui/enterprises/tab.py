@@ -154,7 +154,28 @@ class EnterprisesTab(ListTab):
         return enterprises.get(self.ledger, record_id)
 
     def save(self, values, record_id):
-        return enterprises.save(self.ledger, values, record_id)
+        try:
+            return enterprises.save(self.ledger, values, record_id)
+        except enterprises.DeletedEnterpriseExists as gone:
+            return self._ask_restore(gone, values)
+
+    def _ask_restore(self, gone, values):
+        """The credit code of a deleted enterprise: 恢复原企业 / 仍然新建 / 取消."""
+        from desktop_app.errors import Cancelled
+        from desktop_app.services import recycle_bin
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("企业已在回收站"), str(gone), parent=self)
+        restore = box.addButton(self.tr("恢复原企业"), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("仍然新建"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        self._restore_box = box
+        box.exec()
+        if box.clickedButton() is restore:
+            recycle_bin.restore(self.ledger, "enterprises", gone.deleted_id)
+            return gone.deleted_id
+        if box.clickedButton() is new:
+            return enterprises.save(self.ledger, values, None, new_despite_deleted=True)
+        raise Cancelled(self.tr("未保存"))  # the form stays open
 
     def remove(self, record_id):
         enterprises.delete(self.ledger, record_id)

@@ -83,10 +83,31 @@ def get(ledger: Ledger, enterprise_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-def save(ledger: Ledger, values: dict[str, Any], enterprise_id: str | None = None) -> str:
-    """Create (no id) or update an enterprise; one audited transaction."""
+class DeletedEnterpriseExists(UserError):
+    """A new enterprise has the credit code of a deleted one: restore it (with its returns) or add anyway."""
+
+    def __init__(self, deleted_id: str, name: str, uscc: str):
+        self.deleted_id = deleted_id
+        self.name = name
+        super().__init__(i18n.tr("统一社会信用代码 {c} 属于已删除的企业“{n}”（在回收站中），可恢复原企业及其调查表").format(
+            c=uscc, n=name))
+
+
+def save(ledger: Ledger, values: dict[str, Any], enterprise_id: str | None = None, *,
+         new_despite_deleted: bool = False) -> str:
+    """Create (no id) or update an enterprise; one audited transaction.
+
+    A new record whose credit code belongs to a deleted enterprise raises
+    ``DeletedEnterpriseExists`` unless ``new_despite_deleted`` (仍然新建).
+    """
     with ledger.write() as w:
         record = clean(ledger, values, exclude_id=enterprise_id)
+        if enterprise_id is None and not new_despite_deleted:
+            gone = ledger.conn.execute(
+                "SELECT id, name FROM enterprises WHERE uscc = ? AND deleted_at IS NOT NULL "
+                "ORDER BY deleted_at DESC LIMIT 1", (record["uscc"],)).fetchone()
+            if gone:
+                raise DeletedEnterpriseExists(gone[0], gone[1], record["uscc"])
         if enterprise_id is None:
             return w.insert("enterprises", record)
         get(ledger, enterprise_id)

@@ -11,7 +11,6 @@ the whole list in one transaction, and only when the preview is clean.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.errors import Cancelled, UserError
-from desktop_app.services import units
+from desktop_app.services import units, xlsx_in
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.tasks import save_document
 
@@ -33,7 +32,6 @@ MAX_LEN = {KEY_TASK: 200, TASK: 200, UNIT: 100, LEADER: 100, SECTION: 100, HANDL
 _FURNITURE = re.compile(r"^(填报单位|填报人|联系电话|审核人|填报日期|报送期|注|说明|填写说明|备注)\s*[（(：:]")
 _CJK_GAP = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef])\s+(?=[\u2e80-\u9fff\uff00-\uffef])")
 _TITLE = re.compile(r"《(.+?)》")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -104,57 +102,17 @@ def _squeeze(value: Any) -> str:
     return re.sub(r"\s+", "", str(value)) if value is not None else ""
 
 
-@dataclass
-class _Sheet:
-    """One worksheet as plain values (row r, column c at rows[r-1][c-1]) and its merged ranges."""
-
-    title: str
-    rows: list[tuple]
-    merges: list[tuple[int, int, int, int]]  # min_col, min_row, max_col, max_row
-
-    def value(self, r: int, c: int) -> Any:
-        row = self.rows[r - 1] if 0 < r <= len(self.rows) else ()
-        return row[c - 1] if 0 < c <= len(row) else None
-
-    @property
-    def empty(self) -> bool:
-        return not any(v not in (None, "") for row in self.rows for v in row)
-
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+_Sheet = xlsx_in.Sheet
 
 
 def _open(path: Path, preview: ImportPreview) -> list[_Sheet] | None:
-    """The visible sheets, read in streaming mode (a 4,000-line list loads in a second, merges included)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not path.is_file():
-        raise UserError(i18n.tr("文件不存在：{p}").format(p=path))
-    head = path.read_bytes()[:8]
-    if not head:
-        preview.errors.append(RowError(0, "", i18n.tr("文件是空的（0 字节）：{f}").format(f=path.name)))
-        return None
-    if head == _OLE2:
-        preview.errors.append(RowError(0, "", i18n.tr(
-            "“{f}”是旧版 Excel 97-2003 文件（.xls），只是扩展名改成了 .xlsx；请用 Excel 打开后“另存为”"
-            "Excel 工作簿（*.xlsx）再导入").format(f=path.name)))
-        return None
+    """The visible sheets, every row (streaming; ``<dimension>`` not trusted), within the reader's limits."""
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-        sheets = []
-        with zipfile.ZipFile(path) as z:
-            for ws in wb.worksheets:
-                if ws.title.startswith("_"):
-                    continue  # our hidden meta sheet
-                xml = z.read(ws._worksheet_path)
-                merges = [range_boundaries(m.decode()) for m in _MERGE.findall(xml)]
-                sheets.append(_Sheet(ws.title, list(ws.iter_rows(values_only=True)), merges))
-        wb.close()
-        return sheets
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, AttributeError):
-        preview.errors.append(RowError(0, "", i18n.tr("“{f}”不是有效的 Excel 工作簿（.xlsx），无法读取").format(f=path.name)))
+        return xlsx_in.read_workbook(path, skip=lambda title: title.startswith("_"))  # "_": our hidden meta sheet
+    except UserError as e:
+        if not path.is_file():
+            raise
+        preview.errors.append(RowError(0, "", str(e)))
         return None
 
 

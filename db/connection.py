@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from db import migrate
+from db import diagnose, migrate
 from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.fileio import describe_os_error
@@ -62,17 +62,18 @@ def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connecti
     """Open an existing ledger; migrate it forward (with a backup first)."""
     path = Path(path)
     inspect(path)
+    if problem := diagnose.file_problem(path):  # read-only file or folder, full disk: say so first
+        raise UserError(problem)
+    conn = None
     try:
         conn = _raw_connect(path)
         _configure(conn)
         if upgrade:
             migrate.upgrade(conn, path, backup=True)
-    except sqlite3.OperationalError as exc:
-        raise UserError(
-            i18n.tr("无法打开台账 {path}：{reason}（请检查文件夹是否可写）").format(path=path, reason=exc)
-        ) from exc
-    except sqlite3.DatabaseError as exc:
-        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise UserError(diagnose.describe(exc, path)) from exc
     return conn
 
 
@@ -100,8 +101,8 @@ def inspect(path: Path) -> int:
             ok = ro.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             ro.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    except sqlite3.Error as exc:
+        raise UserError(diagnose.describe(exc, path)) from exc
     if app_id != APPLICATION_ID:
         raise UserError(i18n.tr("不是本程序的台账文件：{path}").format(path=path))
     if ok != "ok":

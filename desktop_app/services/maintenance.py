@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from db import connection, migrate, search_index
+from db import connection, diagnose, lock, migrate, search_index
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
 from desktop_app.errors import OtherUnitBackup, UserError
@@ -60,6 +60,9 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
     Returns where the previous ledger was kept (None when there was none).
     """
     ledger_path, source = Path(ledger_path), Path(source)
+    if (holder := lock.holder_now(ledger_path)) is not None:  # its saves would vanish under it
+        raise lock.LedgerBusy(i18n.tr("台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}").format(
+            who=lock.describe_holder(holder), path=ledger_path))
     connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
     kept: Path | None = None
     if ledger_path.exists():
@@ -100,6 +103,8 @@ def check(ledger_path: Path | str) -> CheckResult:
     version = connection.inspect(ledger_path)
     result = CheckResult()
     # read-write connection so FTS5 accepts its 'integrity-check' command
+    if problem := diagnose.file_problem(ledger_path):  # read-only or full: not damage, say what it is
+        raise UserError(problem)
     conn = sqlite3.connect(ledger_path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -107,6 +112,8 @@ def check(ledger_path: Path | str) -> CheckResult:
         stale = _read_checks(conn, version, result.problems)
         if stale:
             _rebuild(conn, version, stale, result)
+    except sqlite3.Error as exc:  # busy, read-only: the ledger is not damaged
+        raise UserError(diagnose.describe(exc, ledger_path)) from exc
     finally:
         conn.close()
     return result
@@ -134,6 +141,8 @@ def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) ->
             if err := uscc_error(row["uscc"]):
                 problems.append(i18n.tr("企业“{name}”：{err}").format(name=row["name"], err=err))
     except sqlite3.DatabaseError as exc:
+        if diagnose.is_environmental(exc):
+            raise
         problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
     finally:
         conn.execute("ROLLBACK")
@@ -155,6 +164,8 @@ def _rebuild(conn: sqlite3.Connection, version: int, stale: list[search_index.St
             for item in stale:
                 search_index.rebuild(conn, item.index)
     except sqlite3.DatabaseError as exc:
+        if diagnose.is_environmental(exc):
+            raise
         result.problems.extend(i18n.tr("{what}，重建失败：{reason}").format(what=_describe(item), reason=exc)
                                for item in stale)
         return

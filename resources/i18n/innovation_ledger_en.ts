@@ -4311,7 +4311,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="+16"/>
+        <location filename="../../desktop_app/cli.py" line="+15"/>
+        <source>命令行 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>（命令行请用 {opt}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4957,7 +4962,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+141"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+152"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4977,7 +4982,7 @@
     <message>
         <location filename="../../desktop_app/reports/coverage_summary.py" line="-8"/>
         <location line="+19"/>
-        <location filename="../../desktop_app/services/ledger.py" line="+38"/>
+        <location filename="../../desktop_app/services/ledger.py" line="+39"/>
         <source>乡（镇）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6538,6 +6543,11 @@
     </message>
     <message>
         <location line="+85"/>
+        <source>（本次修改未保存）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>磁盘空间不足，未能保存（台账未改动）：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6547,7 +6557,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>台账缺少本单位信息，文件可能已损坏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6567,17 +6577,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>文件已存在，不会覆盖：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>台账尚未设置本单位，文件可能不完整：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/maintenance.py" line="-151"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-162"/>
         <source>备份文件不能与台账文件相同：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6592,12 +6607,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>备份属于“{theirs}”，当前台账属于“{ours}”，未恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>结构版本 {v} 低于当前版本 {n}，打开时将自动升级</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6612,7 +6632,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>检索索引 {name} 与数据不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6622,7 +6642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{what}，重建失败：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6637,7 +6657,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <source>未设置本单位</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6647,7 +6667,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>读取台账出错：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8031,6 +8051,11 @@
         <source>单位“{name}”已存在</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/__main__.py" line="+17"/>
+        <source>创新台账窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>import_dialog</name>
@@ -8066,12 +8091,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>打开台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+6"/>
         <location line="+2"/>
         <source>备份台账</source>

@@ -226,6 +226,8 @@ def open_ledger(path: Path | str, operator: str | None = None, *, write: bool = 
     command); a second writer is refused naming the first. Readers (``report``) pass False.
     """
     location.check_local(path)
+    if write and (problem := diagnose.file_problem(Path(path))):  # read-only, missing: before the lock file
+        raise UserError(problem)
     lock = ledger_lock.acquire(path, operator or "") if write else None
     try:
         conn = connection.open_existing(path)

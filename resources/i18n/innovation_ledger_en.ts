@@ -6582,7 +6582,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>台账尚未设置本单位，文件可能不完整：{path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -57,12 +57,23 @@ def _unit_name(path: Path) -> str | None:
 def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bool = False) -> Path | None:
     """Put a backup in place of the ledger; the current file is kept aside first.
 
+    Refused while the ledger is open elsewhere (its saves would vanish under it);
+    holds the ledger's lock while it works, so nothing opens it halfway.
     Returns where the previous ledger was kept (None when there was none).
     """
-    ledger_path, source = Path(ledger_path), Path(source)
-    if (holder := lock.holder_now(ledger_path)) is not None:  # its saves would vanish under it
+    ledger_path = Path(ledger_path)
+    try:
+        held = lock.acquire(ledger_path)
+    except lock.LedgerBusy as exc:
         raise lock.LedgerBusy(i18n.tr("台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}").format(
-            who=lock.describe_holder(holder), path=ledger_path))
+            who=lock.describe_holder(lock.holder_now(ledger_path)), path=ledger_path)) from exc
+    try:
+        return _restore(ledger_path, Path(source), allow_other_unit=allow_other_unit)
+    finally:
+        held.release()
+
+
+def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool) -> Path | None:
     connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
     kept: Path | None = None
     if ledger_path.exists():

@@ -4962,7 +4962,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+152"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+163"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6592,7 +6592,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/maintenance.py" line="-162"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-173"/>
         <source>备份文件不能与台账文件相同：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6607,12 +6607,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>备份属于“{theirs}”，当前台账属于“{ours}”，未恢复</source>
         <translation type="unfinished"></translation>
     </message>

@@ -119,3 +119,22 @@ def test_the_windows_own_restore_goes_ahead_after_closing(demo_ledger, tmp_path)
         maintenance.restore(demo_ledger.path, bak)
     demo_ledger.close()
     assert maintenance.restore(demo_ledger.path, bak) is not None
+
+
+def test_nothing_opens_the_ledger_while_a_restore_works(demo_ledger, tmp_path, monkeypatch):
+    path = demo_ledger.path
+    bak = maintenance.backup(path, tmp_path / "b.sqlite3")
+    demo_ledger.close()
+    seen = []
+
+    def copy_then_try_to_open(source, target):
+        with pytest.raises(lock.LedgerBusy, match="不能同时修改"):
+            open_ledger(path)
+        seen.append(lock.holder_now(path)["pid"])
+        real_copy(source, target)
+
+    real_copy = maintenance._copy_database
+    monkeypatch.setattr(maintenance, "_copy_database", copy_then_try_to_open)
+    maintenance.restore(path, bak)
+    assert seen and seen[0] == os.getpid()
+    open_ledger(path).close()  # and afterwards it opens

@@ -143,3 +143,14 @@ def test_diagnose_codes():
 def test_inspect_still_passes_a_sound_ledger(sound):
     assert connection.inspect(sound) >= 1
     assert stat.S_ISREG(os.stat(sound).st_mode)
+
+
+def test_a_full_disk_is_called_a_full_disk(sound, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(10**9, 10**9, 0))
+    with pytest.raises(UserError, match="磁盘空间不足") as caught:
+        open_ledger(sound)
+    assert str(sound) in str(caught.value) and "损坏" not in str(caught.value)

@@ -6,6 +6,7 @@ a file in a folder we cannot write — fails with one clear ``UserError`` and
 leaves the file as it was.
 """
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,11 +59,17 @@ def create(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connection:
-    """Open an existing ledger; migrate it forward (with a backup first)."""
+def open_existing(path: Path | str, *, upgrade: bool = True, read_only: bool = False) -> sqlite3.Connection:
+    """Open an existing ledger; migrate it forward (with a backup first).
+
+    ``read_only``: a reader (``report``) of a current ledger in a read-only file or folder
+    still gets a connection, one that cannot write.
+    """
     path = Path(path)
-    inspect(path)
+    version = inspect(path)
     if problem := diagnose.file_problem(path):  # read-only file or folder, full disk: say so first
+        if read_only and version == migrate.latest_version():
+            return _read_only_connect(path)
         raise UserError(problem)
     conn = None
     try:
@@ -73,6 +80,28 @@ def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connecti
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
+        raise UserError(diagnose.describe(exc, path)) from exc
+    return conn
+
+
+def _frozen(path: Path) -> bool:
+    """Nobody can be writing it: a folder we cannot write, and no write-ahead log beside the file."""
+    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+
+
+def _ro_uri(path: Path) -> str:
+    # in a read-only folder SQLite cannot make the -shm file a WAL reader needs; immutable needs none
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if _frozen(path) else "")
+
+
+def _read_only_connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT COUNT(*) FROM sqlite_schema").fetchone()
+    except sqlite3.Error as exc:
         raise UserError(diagnose.describe(exc, path)) from exc
     return conn
 
@@ -94,7 +123,7 @@ def inspect(path: Path) -> int:
     if header != b"SQLite format 3\x00":
         raise UserError(i18n.tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
     try:
-        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ro = sqlite3.connect(_ro_uri(path), uri=True)
         try:
             app_id = ro.execute("PRAGMA application_id").fetchone()[0]
             version = ro.execute("PRAGMA user_version").fetchone()[0]

@@ -173,7 +173,7 @@ def acquire(ledger: Path | str, operator: str = "") -> LedgerLock:
             raise LedgerBusy(busy_message(ledger, _held[key].note))
         for _ in range(5):
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
             except OSError as exc:
                 raise UserError(describe_os_error(exc, path)) from exc
             if not _try_lock(fd):

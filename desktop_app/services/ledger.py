@@ -230,7 +230,7 @@ def open_ledger(path: Path | str, operator: str | None = None, *, write: bool = 
         raise UserError(problem)
     lock = ledger_lock.acquire(path, operator or "") if write else None
     try:
-        conn = connection.open_existing(path)
+        conn = connection.open_existing(path, read_only=not write)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = 'unit_id'").fetchone()
             if row is None:

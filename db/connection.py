@@ -6,7 +6,6 @@ a file in a folder we cannot write — fails with one clear ``UserError`` and
 leaves the file as it was.
 """
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,7 +85,7 @@ def open_existing(path: Path | str, *, upgrade: bool = True, read_only: bool = F
 
 def _frozen(path: Path) -> bool:
     """Nobody can be writing it: a folder we cannot write, and no write-ahead log beside the file."""
-    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    return not diagnose.folder_writable(path.parent) and not Path(f"{path}-wal").exists()
 
 
 def _ro_uri(path: Path) -> str:

@@ -8,6 +8,8 @@ away a good ledger. Only SQLite's own corruption codes are reported as damage.
 import os
 import shutil
 import sqlite3
+import sys
+import tempfile
 from pathlib import Path
 
 from db import lock
@@ -54,6 +56,19 @@ def damaged(path: Path | str) -> str:
     return i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)
 
 
+def folder_writable(folder: Path) -> bool:
+    """Can we make a file in ``folder``? (Windows' ``os.access`` ignores the folder's permissions: try it.)"""
+    if not os.access(folder, os.W_OK):
+        return False
+    if sys.platform != "win32":
+        return True
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".~probe"):
+            return True
+    except OSError:
+        return False
+
+
 def file_problem(path: Path) -> str | None:
     """What the file system says is in the way (missing, read-only, full), or None."""
     if not path.exists():
@@ -63,7 +78,7 @@ def file_problem(path: Path) -> str | None:
     if not os.access(path, os.W_OK):
         return i18n.tr("台账文件是只读的（文件属性或权限），不能修改：{path}。请取消只读后再打开").format(path=path)
     folder = path.parent
-    if not os.access(folder, os.W_OK):
+    if not folder_writable(folder):
         return i18n.tr("台账所在文件夹是只读的，不能修改台账（需要在文件夹里写入临时文件）：{folder}。"
                        "台账本身没有损坏：{path}").format(folder=folder, path=path)
     try:

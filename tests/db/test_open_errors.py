@@ -33,7 +33,7 @@ def sound(tmp_path):
     ledger = create_ledger(folder / "l.sqlite3", unit_name="沁水县", level="county", operator="测试员")
     ledger.close()
     yield ledger.path
-    os.chmod(folder, 0o755)
+    unprivileged.writable_folder(folder)
     os.chmod(ledger.path, 0o644)
 
 
@@ -45,7 +45,7 @@ def _lines(path) -> dict[str, str]:
 
 def test_a_sound_ledger_in_a_read_only_folder_is_not_called_damaged(sound):
     before = sound.read_bytes()
-    os.chmod(sound.parent, 0o555)
+    unprivileged.read_only_folder(sound.parent)
     seen = _lines(sound)
     assert seen.pop("read") == "ok"  # a reader (report) still reads it
     assert set(seen) == {"open", "check"}
@@ -64,7 +64,7 @@ def test_a_read_only_file_is_called_read_only(sound):
 
 
 def test_the_unprivileged_child_is_really_stopped(sound):
-    os.chmod(sound.parent, 0o555)
+    unprivileged.read_only_folder(sound.parent)
     r = unprivileged.run("import sys; open(sys.argv[1] + '-x', 'w')", str(sound))
     assert r.returncode != 0 and "PermissionError" in r.stderr
 
@@ -161,7 +161,7 @@ def test_a_full_disk_is_called_a_full_disk(sound, monkeypatch):
 
 def test_a_report_still_comes_out_of_a_read_only_folder(sound, tmp_path):
     before = sound.read_bytes()
-    os.chmod(sound.parent, 0o555)
+    unprivileged.read_only_folder(sound.parent)
     out = tmp_path / "人才.xlsx"
     code = "import sys; from desktop_app import cli; sys.exit(cli.run(sys.argv[1:]))"
     r = unprivileged.run(code, "--db", str(sound), "report", "talent", "--format", "xlsx", "--out", str(out))

@@ -41,6 +41,24 @@ def _drop_overrides() -> None:
 
 def run(code: str, *args: str) -> subprocess.CompletedProcess:
     """``python -c code args…`` as a process without permission overrides."""
-    drop = _drop_overrides if os.geteuid() == 0 else None
+    drop = _drop_overrides if getattr(os, "geteuid", lambda: 1)() == 0 else None
     return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, preexec_fn=drop)
+
+
+_EVERYONE = "*S-1-1-0"
+
+
+def read_only_folder(folder: Path) -> None:
+    """No new files in ``folder`` (Windows: an ACL denying 'create files' to Everyone; elsewhere chmod)."""
+    if sys.platform == "win32":
+        subprocess.run(["icacls", str(folder), "/deny", f"{_EVERYONE}:(AD,WD)"], check=True, capture_output=True)
+    else:
+        os.chmod(folder, 0o555)
+
+
+def writable_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        subprocess.run(["icacls", str(folder), "/remove:d", _EVERYONE], check=True, capture_output=True)
+    else:
+        os.chmod(folder, 0o755)

@@ -46,6 +46,8 @@ def is_damage(exc: sqlite3.Error) -> bool:
 
 def busy(path: Path | str) -> str:
     holder = lock.holder_now(path)
+    if holder is not None and holder.get("pid") == os.getpid():  # we hold the lock: our background work, or a stranger
+        return i18n.tr("台账正忙：本程序的后台任务（如导入）或另一个程序正在修改台账，请稍后再试：{path}").format(path=path)
     if holder is not None:
         return i18n.tr("另一个程序正在修改台账：{who}。请稍后再试，或先关闭那边的台账：{path}").format(
             who=lock.describe_holder(holder), path=path)

@@ -138,8 +138,8 @@ class Ledger:
 
     def reopen(self) -> "Ledger":
         """Another connection for a background thread; it shares (and never takes) the opener's lock."""
-        return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator,
-                      listeners=self.listeners)
+        conn = connection.open_existing(self.path, upgrade=False, read_only=self.lock is None)
+        return Ledger(self.path, conn, self.unit, self.operator, listeners=self.listeners)
 
     def close(self) -> None:
         if self.wrote:  # a reader (report, check) leaves every byte as it was

@@ -3,6 +3,8 @@
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -109,9 +111,18 @@ def test_a_newer_schema_asks_for_a_newer_program(sound):
     assert "999" in str(caught.value) and "损坏" not in str(caught.value)
 
 
+WRITE_AND_WAIT = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
 def test_a_busy_ledger_is_named_not_damaged(sound):
-    other = sqlite3.connect(sound, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")  # another program mid-write, beyond the busy timeout
+    other = subprocess.Popen([sys.executable, "-c", WRITE_AND_WAIT, str(sound)], stdout=subprocess.PIPE, text=True)
+    assert other.stdout.readline().strip() == "ready"  # another program mid-write, beyond the busy timeout
     try:
         ledger = open_ledger(sound)
         ledger.conn.execute("PRAGMA busy_timeout = 50")
@@ -124,8 +135,8 @@ def test_a_busy_ledger_is_named_not_damaged(sound):
             maintenance.check(sound)
         assert "不一致" not in str(checked.value)
     finally:
-        other.execute("ROLLBACK")
-        other.close()
+        other.kill()
+        other.wait(10)
 
 
 def test_diagnose_codes():
@@ -168,3 +179,18 @@ def test_a_report_still_comes_out_of_a_read_only_folder(sound, tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"PK")
     assert sound.read_bytes() == before and sorted(p.name for p in sound.parent.iterdir()) == ["l.sqlite3"]
+
+
+def test_busy_with_our_own_background_work_says_so(demo_ledger):
+    background = demo_ledger.reopen()  # a long import's connection, mid-write
+    background.conn.execute("BEGIN IMMEDIATE")
+    try:
+        demo_ledger.conn.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(UserError, match="本程序的后台任务") as caught:
+            demo_ledger.set_setting("x", "1")
+        assert "locked" not in str(caught.value)
+    finally:
+        background.conn.execute("ROLLBACK")
+        background.close()
+    demo_ledger.set_setting("x", "1")  # and once it is done, the save goes through
+    assert demo_ledger.setting("x") == "1"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from db import migrate
+from db import diagnose, migrate
 from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.fileio import describe_os_error
@@ -98,22 +98,51 @@ def remove_leftovers(path: Path | str) -> list[Path]:
     return removed
 
 
-def open_existing(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connection:
-    """Open an existing ledger; migrate it forward (with a backup first)."""
+def open_existing(path: Path | str, *, upgrade: bool = True, read_only: bool = False) -> sqlite3.Connection:
+    """Open an existing ledger; migrate it forward (with a backup first).
+
+    ``read_only``: a reader (``report``) of a current ledger in a read-only file or folder
+    still gets a connection, one that cannot write.
+    """
     path = Path(path)
-    inspect(path)
+    version = inspect(path)
+    if problem := diagnose.file_problem(path):  # read-only file or folder, full disk: say so first
+        if read_only and version == migrate.latest_version():
+            return _read_only_connect(path)
+        raise UserError(problem)
     remove_leftovers(path)
+    conn = None
     try:
         conn = _raw_connect(path)
         _configure(conn)
         if upgrade:
             migrate.upgrade(conn, path, backup=True)
-    except sqlite3.OperationalError as exc:
-        raise UserError(
-            i18n.tr("无法打开台账 {path}：{reason}（请检查文件夹是否可写）").format(path=path, reason=exc)
-        ) from exc
-    except sqlite3.DatabaseError as exc:
-        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise UserError(diagnose.describe(exc, path)) from exc
+    return conn
+
+
+def _frozen(path: Path) -> bool:
+    """Nobody can be writing it: a folder we cannot write, and no write-ahead log beside the file."""
+    return not diagnose.folder_writable(path.parent) and not Path(f"{path}-wal").exists()
+
+
+def _ro_uri(path: Path) -> str:
+    # in a read-only folder SQLite cannot make the -shm file a WAL reader needs; immutable needs none
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if _frozen(path) else "")
+
+
+def _read_only_connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT COUNT(*) FROM sqlite_schema").fetchone()
+    except sqlite3.Error as exc:
+        raise UserError(diagnose.describe(exc, path)) from exc
     return conn
 
 
@@ -134,15 +163,15 @@ def inspect(path: Path) -> int:
     if header != b"SQLite format 3\x00":
         raise UserError(i18n.tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
     try:
-        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ro = sqlite3.connect(_ro_uri(path), uri=True)
         try:
             app_id = ro.execute("PRAGMA application_id").fetchone()[0]
             version = ro.execute("PRAGMA user_version").fetchone()[0]
             ok = ro.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             ro.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(i18n.tr("台账文件已损坏，无法读取：{path}").format(path=path)) from exc
+    except sqlite3.Error as exc:
+        raise UserError(diagnose.describe(exc, path)) from exc
     if app_id != APPLICATION_ID:
         raise UserError(i18n.tr("不是本程序的台账文件：{path}").format(path=path))
     if ok != "ok":

@@ -41,6 +41,13 @@ class Stale:
     extra: int | None = None     # rows the index has that no name gives
 
 
+def _not_about_the_index(exc: sqlite3.DatabaseError) -> bool:
+    """Busy, read-only, full: the index may be fine; let the caller say what is in the way."""
+    from db import diagnose
+
+    return diagnose.is_environmental(exc)
+
+
 def stale(conn: sqlite3.Connection, version: int) -> list[Stale]:
     """The indexes of a ledger at schema ``version`` that do not match their tables.
 
@@ -51,13 +58,17 @@ def stale(conn: sqlite3.Connection, version: int) -> list[Stale]:
         for fts in FTS_TABLES:
             try:
                 conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if _not_about_the_index(exc):
+                    raise
                 out.append(Stale(fts))
     if version >= NAME_CHARS_VERSION:
         try:
             missing = conn.execute(_MISSING).fetchone()[0]
             extra = conn.execute(_EXTRA).fetchone()[0]
-        except sqlite3.DatabaseError:  # the table itself is gone or damaged
+        except sqlite3.DatabaseError as exc:  # the table itself is gone or damaged
+            if _not_about_the_index(exc):
+                raise
             out.append(Stale(NAME_CHARS))
         else:
             if missing or extra:

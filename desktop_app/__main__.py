@@ -10,7 +10,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
         return run_args(args)
+    from db import lock
+    from desktop_app import i18n
     from ui.app import run_window
+
+    lock.set_program(i18n.tr("创新台账窗口"))
 
     return run_window(db=args.db, package=args.package)
 

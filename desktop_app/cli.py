@@ -28,7 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_args(args: argparse.Namespace) -> int:
     """Run the parsed command; a ``UserError`` becomes one line on stderr and exit 2."""
+    from db import lock
+
     fn, _ = COMMANDS[args.command]
+    lock.set_program(i18n.tr("命令行 {name}").format(name=args.command))
     try:
         return fn(args)
     except UserError as exc:

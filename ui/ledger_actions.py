@@ -38,10 +38,15 @@ def open_ledger_file(window) -> None:
 
 
 def open_path(window, name: str) -> None:
+    same = Path(name).resolve() == window.ledger.path.resolve()
+    if same:  # the window holds this ledger's lock: let go of it to open it afresh
+        window.close_ledger()
     try:
         ledger = open_ledger(name)
     except UserError as exc:
         QMessageBox.warning(window, translate("ledger_actions", "打开台账"), str(exc))
+        if same:
+            window.set_ledger(open_ledger(window.ledger.path, window.ledger.operator))
         return
     window.set_ledger(ledger)
 

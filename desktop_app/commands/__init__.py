@@ -32,7 +32,8 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db)
 
 
-def ledger_for(args: argparse.Namespace):
+def ledger_for(args: argparse.Namespace, *, write: bool = True):
+    """The ledger of ``--db``; a writing command holds its lock (a reader such as ``report`` does not)."""
     from desktop_app.services.ledger import open_ledger
 
-    return open_ledger(db_path(args))
+    return open_ledger(db_path(args), write=write)

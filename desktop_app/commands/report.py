@@ -20,7 +20,7 @@ def _report_args(p: argparse.ArgumentParser) -> None:
 
 @command("report", _report_args)
 def cmd_report(args: argparse.Namespace) -> int:
-    ledger = ledger_for(args)
+    ledger = ledger_for(args, write=False)
     try:
         given = {k: getattr(args, k) for k in printing.PARAMS}
         out = printing.write_report(ledger, args.form, args.format, args.out, given, batch=args.all)

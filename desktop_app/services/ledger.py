@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import connection
+from db import connection, diagnose, location
+from db import lock as ledger_lock
 from db.records import Writer
 from desktop_app import i18n
 from desktop_app.domain.codes import division_code_error
@@ -78,6 +79,7 @@ class Ledger:
     _writer: Writer | None = field(default=None, repr=False)
     listeners: list[Listener] = field(default_factory=list, repr=False)  # shared with reopen()ed copies
     wrote: bool = field(default=False, repr=False)  # committed a write: close() may refresh statistics
+    lock: ledger_lock.LedgerLock | None = field(default=None, repr=False)  # held by the opener, not by reopen()
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
@@ -119,6 +121,8 @@ class Ledger:
             self.listeners.remove(listener)
 
     def _raise_for(self, exc: sqlite3.OperationalError) -> None:
+        if diagnose.is_busy(exc):  # after the busy timeout: who is writing, never a raw "database is locked"
+            raise UserError(diagnose.busy(self.path) + i18n.tr("（本次修改未保存）")) from exc
         text = str(exc).lower()
         if "full" in text:
             raise UserError(i18n.tr("磁盘空间不足，未能保存（台账未改动）：{path}").format(path=self.path)) from exc
@@ -133,8 +137,9 @@ class Ledger:
         return self._writer
 
     def reopen(self) -> "Ledger":
-        return Ledger(self.path, connection.open_existing(self.path, upgrade=False), self.unit, self.operator,
-                      listeners=self.listeners)
+        """Another connection for a background thread; it shares (and never takes) the opener's lock."""
+        conn = connection.open_existing(self.path, upgrade=False, read_only=self.lock is None)
+        return Ledger(self.path, conn, self.unit, self.operator, listeners=self.listeners)
 
     def close(self) -> None:
         if self.wrote:  # a reader (report, check) leaves every byte as it was
@@ -143,6 +148,9 @@ class Ledger:
             except sqlite3.Error:
                 pass
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -181,7 +189,15 @@ def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "
         raise ValidationError("code", err)
     if not operator:
         raise ValidationError("operator", i18n.tr("请填写操作员姓名"))
-    conn = connection.create(path)
+    if Path(path).exists():  # before the lock: the open ledger there is not ours to lock
+        raise UserError(i18n.tr("文件已存在，不会覆盖：{path}").format(path=path))
+    location.check_local(path)
+    lock = ledger_lock.acquire(path, operator)
+    try:
+        conn = connection.create(path)
+    except BaseException:
+        lock.release()
+        raise
     try:
         w = Writer(conn, operator, None)
         with connection.transaction(conn):
@@ -198,19 +214,39 @@ def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "
     except BaseException:
         conn.close()
         connection._remove_quietly(Path(path))
+        lock.release()
         raise
-    return Ledger(Path(path), conn, _load_unit(conn, unit_id), operator)
+    return Ledger(Path(path), conn, _load_unit(conn, unit_id), operator, lock=lock)
 
 
-def open_ledger(path: Path | str, operator: str | None = None) -> Ledger:
-    """Open an existing ledger (migrating it forward if needed)."""
-    conn = connection.open_existing(path)
-    row = conn.execute("SELECT value FROM settings WHERE key = 'unit_id'").fetchone()
-    if row is None:
-        conn.close()
-        raise UserError(i18n.tr("台账尚未设置本单位，文件可能不完整：{path}").format(path=path))
-    unit = _load_unit(conn, row[0])
-    if operator is None:
-        op = conn.execute("SELECT value FROM settings WHERE key = 'operator'").fetchone()
-        operator = op[0] if op else ""
-    return Ledger(Path(path), conn, unit, operator or i18n.tr("未署名"))
+def open_ledger(path: Path | str, operator: str | None = None, *, write: bool = True) -> Ledger:
+    """Open an existing ledger (migrating it forward if needed).
+
+    ``write``: hold the ledger's lock until :meth:`Ledger.close` (the window, a writing
+    command); a second writer is refused naming the first. Readers (``report``) pass False.
+    """
+    location.check_local(path)
+    if write and (problem := diagnose.file_problem(Path(path))):  # read-only, missing: before the lock file
+        raise UserError(problem)
+    lock = ledger_lock.acquire(path, operator or "") if write else None
+    try:
+        conn = connection.open_existing(path, read_only=not write)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'unit_id'").fetchone()
+            if row is None:
+                raise UserError(i18n.tr("台账尚未设置本单位，文件可能不完整：{path}").format(path=path))
+            unit = _load_unit(conn, row[0])
+            if operator is None:
+                op = conn.execute("SELECT value FROM settings WHERE key = 'operator'").fetchone()
+                operator = op[0] if op else ""
+        except BaseException:
+            conn.close()
+            raise
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    operator = operator or i18n.tr("未署名")
+    if lock is not None:
+        lock.update(operator=operator)
+    return Ledger(Path(path), conn, unit, operator, lock=lock)

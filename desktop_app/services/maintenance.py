@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from db import connection, migrate, search_index
+from db import connection, diagnose, lock, migrate, search_index
 from db.records import Writer
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
@@ -87,8 +87,23 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
     own, and the new file renamed over it. Whatever fails before that rename
     leaves the ledger with every committed change. Returns where the previous
     ledger was kept (None when there was none).
+
+    Refused while the ledger is open elsewhere (its saves would vanish under it);
+    holds the ledger's lock while it works, so nothing opens it halfway.
     """
-    ledger_path, source = Path(ledger_path), Path(source)
+    ledger_path = Path(ledger_path)
+    try:
+        held = lock.acquire(ledger_path)
+    except lock.LedgerBusy as exc:
+        raise lock.LedgerBusy(i18n.tr("台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}").format(
+            who=lock.describe_holder(lock.holder_now(ledger_path)), path=ledger_path)) from exc
+    try:
+        return _restore(ledger_path, Path(source), allow_other_unit=allow_other_unit)
+    finally:
+        held.release()
+
+
+def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool) -> Path | None:
     connection.remove_leftovers(ledger_path)
     version = connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
     if ledger_path.exists():
@@ -229,6 +244,8 @@ def check(ledger_path: Path | str) -> CheckResult:
     connection.remove_leftovers(ledger_path)
     result = CheckResult()
     # read-write connection so FTS5 accepts its 'integrity-check' command
+    if problem := diagnose.file_problem(ledger_path):  # read-only or full: not damage, say what it is
+        raise UserError(problem)
     conn = sqlite3.connect(ledger_path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -236,6 +253,8 @@ def check(ledger_path: Path | str) -> CheckResult:
         stale = _read_checks(conn, version, result.problems)
         if stale:
             _rebuild(conn, version, stale, result)
+    except sqlite3.Error as exc:  # busy, read-only: the ledger is not damaged
+        raise UserError(diagnose.describe(exc, ledger_path)) from exc
     finally:
         conn.close()
     return result
@@ -254,6 +273,8 @@ def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) ->
             if err := uscc_error(row["uscc"]):
                 problems.append(i18n.tr("企业“{name}”：{err}").format(name=row["name"], err=err))
     except sqlite3.DatabaseError as exc:
+        if diagnose.is_environmental(exc):
+            raise
         problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
     finally:
         conn.execute("ROLLBACK")
@@ -290,6 +311,8 @@ def _rebuild(conn: sqlite3.Connection, version: int, stale: list[search_index.St
             for item in stale:
                 search_index.rebuild(conn, item.index)
     except sqlite3.DatabaseError as exc:
+        if diagnose.is_environmental(exc):
+            raise
         result.problems.extend(i18n.tr("{what}，重建失败：{reason}").format(what=_describe(item), reason=exc)
                                for item in stale)
         return

@@ -4561,7 +4561,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli.py" line="+16"/>
+        <location filename="../../desktop_app/cli.py" line="+15"/>
+        <source>命令行 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>（命令行请用 {opt}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5202,13 +5207,13 @@
     <message>
         <location filename="../../desktop_app/fileio.py" line="+16"/>
         <location filename="../../desktop_app/services/maintenance.py" line="+43"/>
-        <location line="+99"/>
+        <location line="+114"/>
         <source>磁盘空间不足，无法写入 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+174"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+182"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5228,7 +5233,7 @@
     <message>
         <location filename="../../desktop_app/reports/coverage_summary.py" line="-8"/>
         <location line="+19"/>
-        <location filename="../../desktop_app/services/ledger.py" line="+38"/>
+        <location filename="../../desktop_app/services/ledger.py" line="+39"/>
         <source>乡（镇）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6799,6 +6804,11 @@
     </message>
     <message>
         <location line="+85"/>
+        <source>（本次修改未保存）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>磁盘空间不足，未能保存（台账未改动）：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6808,7 +6818,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>台账缺少本单位信息，文件可能已损坏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,13 +6838,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>文件已存在，不会覆盖：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>台账尚未设置本单位，文件可能不完整：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="-254"/>
+        <location line="+12"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-277"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6854,7 +6869,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
+        <source>台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>备份未通过检查，未恢复（台账未改动）：{path}
 {problems}</source>
         <translation type="unfinished"></translation>
@@ -6890,12 +6910,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>结构版本 {v} 低于当前版本 {n}，打开时将自动升级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>完整性检查：{msg}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6915,7 +6935,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{what}，重建失败：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6930,18 +6950,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>未设置本单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>企业“{name}”：{err}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+98"/>
+        <location line="-100"/>
+        <location line="+104"/>
         <source>读取台账出错：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8430,6 +8450,11 @@
         <source>随具体任务恢复</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/__main__.py" line="+17"/>
+        <source>创新台账窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>import_dialog</name>
@@ -8465,12 +8490,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>打开台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+6"/>
         <location line="+2"/>
         <source>备份台账</source>

@@ -147,7 +147,7 @@ def test_making_a_backup_is_in_the_audit_log(demo_ledger, tmp_path):
 def test_restore_while_another_connection_holds_the_ledger_says_so_and_changes_nothing(demo_ledger, tmp_path):
     backup = maintenance.backup(demo_ledger.path, tmp_path / "b.sqlite3")
     enterprises.delete(demo_ledger, enterprises.choices(demo_ledger)[0][0])  # still open, its WAL in use
-    with pytest.raises(UserError, match="正被其他窗口或程序使用") as info:
+    with pytest.raises(UserError, match="打开，不能恢复") as info:  # the lock says who holds it
         maintenance.restore(demo_ledger.path, backup)
     assert "database is locked" not in str(info.value)
     assert live(demo_ledger.path) == live(backup) - 1

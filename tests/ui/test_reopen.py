@@ -2,9 +2,11 @@
 
 import logging
 
+import pytest
 import shiboken6
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop_app.errors import UserError
 from desktop_app.services import maintenance, platforms
 from desktop_app.services.ledger import open_ledger
 from tests.ui.test_main_window import when_modal
@@ -57,7 +59,10 @@ def test_reopen_the_same_file_twice_and_write(demo_window, qtbot):
     window = demo_window
     _visit_everything(window)
     path, operator = window.ledger.path, window.ledger.operator
+    with pytest.raises(UserError, match="不能同时修改"):  # the same file twice at once: refused
+        open_ledger(path, operator)
     for _ in range(2):
+        window.close_ledger()
         window.set_ledger(open_ledger(path, operator))
         _visit_everything(window)
     tab = window.tab_widgets["platforms"]

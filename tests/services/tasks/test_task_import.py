@@ -5,6 +5,7 @@ from openpyxl import Workbook, load_workbook
 
 from desktop_app.errors import UserError
 from desktop_app.services import printing, seed, tasks
+from desktop_app.services.ledger import open_ledger
 from desktop_app.services.tasks import task_import, task_template
 from tests.conftest import file_state
 from tests.services.tasks.sheets import COLS, seed_rows, task_sheet
@@ -174,8 +175,13 @@ def test_cli_import_tasks(ledger, tmp_path, capsys):
     good = task_sheet(tmp_path / "good.xlsx", seed_rows()[:7])
     assert cli.run(["--db", str(ledger.path), "import-tasks", str(good), "--dry-run"]) == 0
     assert file_state(ledger.path) == before
-    assert cli.run(["--db", str(ledger.path), "import-tasks", str(good), "--doc-no", "沁测〔2026〕3号"]) == 0
+    args = ["--db", str(ledger.path), "import-tasks", str(good), "--doc-no", "沁测〔2026〕3号"]
+    assert cli.run(args) == 2  # the fixture holds the ledger open for writing: one writer at a time
+    assert "不能同时修改" in capsys.readouterr().err
+    ledger.close()
+    assert cli.run(args) == 0
     assert "已导入" in capsys.readouterr().out
+    ledger = open_ledger(ledger.path, write=False)
     n = ledger.conn.execute("SELECT COUNT(*) FROM assignments WHERE deleted_at IS NULL").fetchone()[0]
     assert n == 7
     assert cli.run(["--db", str(ledger.path), "task-template", "--out", str(tmp_path / "模板.xlsx")]) == 0

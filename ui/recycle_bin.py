@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +24,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import recycle_bin
 from desktop_app.services.ledger import Ledger
 from ui.common.ledger_view import LedgerView
+from ui.common.window_size import size_window
 
 
 class RecycleBinDialog(LedgerView, QDialog):
@@ -32,7 +34,7 @@ class RecycleBinDialog(LedgerView, QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.setWindowTitle(self.tr("回收站"))
-        self.resize(760, 440)
+        size_window(self, "recycle_bin", 860, 480)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("已删除的记录可在这里恢复；恢复企业时，随企业一同删除的调查表也会恢复。")))
         self.table = QTableWidget(0, 4)
@@ -40,7 +42,11 @@ class RecycleBinDialog(LedgerView, QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the room
+        self.table.setWordWrap(False)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("恢复"))

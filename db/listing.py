@@ -125,9 +125,25 @@ def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
     return f"SELECT t.rowid FROM {spec.table} t {spec.joins}{where}{order}", params
 
 
-def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery) -> list[int]:
+def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery,
+                    text_key: Callable[[str], Any] | None = None) -> list[int]:
+    """``text_key`` (the window's pinyin collation) orders a column of text in Python: an app
+    function stays out of the ledger's SQL, and the ids come back complete, so paging holds."""
     sql, params = build_query(spec, query)
-    return [r[0] for r in conn.execute(sql, params)]
+    sort_key = query.sort_key or spec.default_sort
+    col = spec.column(sort_key) if sort_key else None
+    if text_key is None or col is None or isinstance(col.sort_sql, tuple):
+        return [r[0] for r in conn.execute(sql, params)]
+    expr = col.sort_sql or col.sql
+    head, _, _ = sql.partition(" ORDER BY ")
+    rows = conn.execute(head.replace("SELECT t.rowid", f"SELECT t.rowid, {expr}", 1), params).fetchall()
+    if any(v is not None and not isinstance(v, str) for _, v in rows):
+        return [r[0] for r in conn.execute(sql, params)]  # figures, dates as numbers: SQL's order
+    empty = text_key("")
+    # NULLs first ascending, as SQLite; ties by rowid in the same direction
+    rows.sort(key=lambda r: (r[1] is not None, empty if r[1] is None else text_key(r[1]), r[0]),
+              reverse=query.descending)
+    return [r[0] for r in rows]
 
 
 def fetch_rows(conn: sqlite3.Connection, spec: ListSpec, rowids: Sequence[int]) -> dict[int, tuple]:

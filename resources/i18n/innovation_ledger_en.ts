@@ -1382,7 +1382,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../ui/common/list_tab.py" line="+77"/>
+        <location filename="../../ui/common/list_tab.py" line="+80"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,12 +1397,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>共 {n} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>编辑{noun}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8029,6 +8029,37 @@
     <message>
         <location line="+2"/>
         <source>单位“{name}”已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/list_actions.py" line="+124"/>
+        <source>打开/编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出为 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+10"/>
+        <source>导出为 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -132,17 +132,21 @@ def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery,
     sql, params = build_query(spec, query)
     sort_key = query.sort_key or spec.default_sort
     col = spec.column(sort_key) if sort_key else None
-    if text_key is None or col is None or isinstance(col.sort_sql, tuple):
+    if text_key is None or col is None:
         return [r[0] for r in conn.execute(sql, params)]
-    expr = col.sort_sql or col.sql
+    terms = list(col.sort_sql) if isinstance(col.sort_sql, tuple) else [col.sort_sql or col.sql]
     head, _, _ = sql.partition(" ORDER BY ")
-    rows = conn.execute(head.replace("SELECT t.rowid", f"SELECT t.rowid, {expr}", 1), params).fetchall()
-    if any(v is not None and not isinstance(v, str) for _, v in rows):
+    rows = conn.execute(head.replace("SELECT t.rowid", "SELECT t.rowid, " + ", ".join(terms), 1), params).fetchall()
+    if any(r[1] is not None and not isinstance(r[1], str) for r in rows):
         return [r[0] for r in conn.execute(sql, params)]  # figures, dates as numbers: SQL's order
-    empty = text_key("")
-    # NULLs first ascending, as SQLite; ties by rowid in the same direction
-    rows.sort(key=lambda r: (r[1] is not None, empty if r[1] is None else text_key(r[1]), r[0]),
-              reverse=query.descending)
+
+    def key(row):  # NULLs first ascending, as SQLite; the other terms and rowid break ties
+        first = (False, "") if row[1] is None else (True, text_key(row[1]))
+        return (first, *((v is not None, v if v is not None else 0) for v in row[2:]), row[0])
+    try:
+        rows.sort(key=key, reverse=query.descending)
+    except TypeError:  # a tie-break term mixes kinds: SQL's order
+        return [r[0] for r in conn.execute(sql, params)]
     return [r[0] for r in rows]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PAGE = 500  # rows per IN (...) batch; stays under SQLite's variable limit
+_SQL_ORDER: dict[tuple, bool] = {}  # sort terms found to hold no Chinese text: SQL orders them
 
 
 @dataclass(frozen=True)
@@ -126,28 +127,37 @@ def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
 
 
 def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery,
-                    text_key: Callable[[str], Any] | None = None) -> list[int]:
-    """``text_key`` (the window's pinyin collation) orders a column of text in Python: an app
-    function stays out of the ledger's SQL, and the ids come back complete, so paging holds."""
+                    text_ranks: Callable[[set[str]], Mapping[str, int]] | None = None) -> list[int]:
+    """``text_ranks`` (the window's pinyin collation: text → its place) orders a column of Chinese
+    text in Python after SQL has filtered: no app function in the ledger's SQL, and the ids come
+    back complete, so paging holds. ASCII-only columns (codes, dates) keep SQL's order."""
     sql, params = build_query(spec, query)
     sort_key = query.sort_key or spec.default_sort
     col = spec.column(sort_key) if sort_key else None
-    if text_key is None or col is None:
+    terms = list(col.sort_sql) if col and isinstance(col.sort_sql, tuple) else [col and (col.sort_sql or col.sql)]
+    kind = (spec.table, spec.joins, *terms)
+    if text_ranks is None or col is None or _SQL_ORDER.get(kind):
         return [r[0] for r in conn.execute(sql, params)]
-    terms = list(col.sort_sql) if isinstance(col.sort_sql, tuple) else [col.sort_sql or col.sql]
     head, _, _ = sql.partition(" ORDER BY ")
     rows = conn.execute(head.replace("SELECT t.rowid", "SELECT t.rowid, " + ", ".join(terms), 1), params).fetchall()
-    if any(r[1] is not None and not isinstance(r[1], str) for r in rows):
-        return [r[0] for r in conn.execute(sql, params)]  # figures, dates as numbers: SQL's order
-
-    def key(row):  # NULLs first ascending, as SQLite; the other terms and rowid break ties
-        first = (False, "") if row[1] is None else (True, text_key(row[1]))
-        return (first, *((v is not None, v if v is not None else 0) for v in row[2:]), row[0])
+    values = {r[1] for r in rows} - {None}
+    if not values or not all(isinstance(v, str) for v in values) or all(v.isascii() for v in values):
+        if len(values) > 50:  # enough rows to judge the column: figures, codes or dates for good
+            _SQL_ORDER[kind] = True
+        return [r[0] for r in conn.execute(sql, params)]
+    rank = text_ranks(values)
+    if len(terms) == 1:
+        keyed = [(-1 if v is None else rank[v], rowid) for rowid, v in rows]
+    elif not any(None in r[2:] for r in rows):
+        keyed = [(-1 if r[1] is None else rank[r[1]], *r[2:], r[0]) for r in rows]
+    else:  # the other terms break ties, NULLs first as SQLite
+        keyed = [(-1 if r[1] is None else rank[r[1]],
+                  *((v is not None, v if v is not None else 0) for v in r[2:]), r[0]) for r in rows]
     try:
-        rows.sort(key=key, reverse=query.descending)
+        keyed.sort(reverse=query.descending)
     except TypeError:  # a tie-break term mixes kinds: SQL's order
         return [r[0] for r in conn.execute(sql, params)]
-    return [r[0] for r in rows]
+    return [k[-1] for k in keyed]
 
 
 def fetch_rows(conn: sqlite3.Connection, spec: ListSpec, rowids: Sequence[int]) -> dict[int, tuple]:

@@ -1,8 +1,7 @@
 """What a list view needs from a ledger: matching row ids, then rows by page."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from db import listing
 from db.listing import ListQuery, ListSpec
@@ -15,14 +14,14 @@ __all__ = ["ListQuery", "ListSource", "ListSpec"]
 class ListSource:
     ledger: Ledger
     spec: ListSpec
-    text_key: Callable[[str], Any] | None = None  # the window's collation for text columns
+    text_ranks: Callable[[set[str]], Mapping[str, int]] | None = None  # the window's collation (pinyin)
 
     @property
     def keys(self) -> list[str]:
         return [c.key for c in self.spec.columns]
 
     def rowids(self, query: ListQuery) -> list[int]:
-        return listing.matching_rowids(self.ledger.conn, self.spec, query, self.text_key)
+        return listing.matching_rowids(self.ledger.conn, self.spec, query, self.text_ranks)
 
     def rows(self, rowids: Sequence[int]) -> dict[int, tuple]:
         return listing.fetch_rows(self.ledger.conn, self.spec, rowids)

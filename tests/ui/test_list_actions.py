@@ -186,3 +186,5 @@ def test_pinyin_sort_pages_stay_correct(qtbot, ledger):
     names = visible_texts(t, "name")
     assert len(names) == table_model.PAGE_SIZE + 30 and names == sorted(names, key=sort_key)
     assert names[0].startswith("曹") and names != sorted(names)
+    t.view.sortByColumn(t.model.keys.index("name"), Qt.SortOrder.DescendingOrder)
+    assert visible_texts(t, "name") == names[::-1]

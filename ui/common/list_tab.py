@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource
-from ui.common.collation import sort_key
+from ui.common.collation import text_ranks
 from ui.common.ledger_view import LedgerView
 from ui.common.list_actions import ListActions, ListMemory
 from ui.common.record_dialog import FieldDef, RecordDialog
@@ -48,7 +48,7 @@ class ListTab(LedgerView, QWidget):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger = ledger
-        self.model = LedgerTableModel(ListSource(ledger, self.spec(), sort_key), self.titles(), self,
+        self.model = LedgerTableModel(ListSource(ledger, self.spec(), text_ranks), self.titles(), self,
                                       align_right=self.right_aligned())
 
         self.search = QLineEdit()

@@ -1568,7 +1568,7 @@
 <context>
     <name>MonthPage</name>
     <message>
-        <location filename="../../ui/tasks/month_page.py" line="+61"/>
+        <location filename="../../ui/tasks/month_page.py" line="+63"/>
         <source>只看逾期、未报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3851,7 +3851,7 @@
 <context>
     <name>ToolWindow</name>
     <message>
-        <location filename="../../ui/targets/tool_window.py" line="+50"/>
+        <location filename="../../ui/targets/tool_window.py" line="+52"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8052,7 +8052,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
+        <source>列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+10"/>
         <source>导出为 Excel</source>
         <translation type="unfinished"></translation>

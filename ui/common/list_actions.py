@@ -168,7 +168,8 @@ class ListActions:
     def export(self) -> Path | None:
         settings = QSettings()
         folder = str(settings.value("lists/export_folder", "") or Path.home())
-        name = str(Path(folder) / f"{self.title or i18n.tr('列表')}.xlsx")
+        title = self.title or self.view.window().windowTitle() or i18n.tr("列表")
+        name = str(Path(folder) / f"{title}.xlsx")
         path, _ = QFileDialog.getSaveFileName(self.view, i18n.tr("导出为 Excel"), name, i18n.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return None
@@ -177,9 +178,21 @@ class ListActions:
         settings.setValue("lists/export_folder", str(Path(path).parent))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return export_shown(self.view, Path(path), self.title)
+            return export_shown(self.view, Path(path), title)
         except UserError as exc:
             QMessageBox.warning(self.view, i18n.tr("导出为 Excel"), str(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
+
+
+def office_list(view: QTableView, name: str, title: str = "", open_row: Callable[[], object] | None = None,
+                delete_row: Callable[[], object] | None = None) -> ListActions:
+    """A list built elsewhere (task pages, tool windows) made like the others: its widths remembered
+    under ``lists/<name>/``, the right-click menu, Ctrl+C and (with ``open_row``) Enter."""
+    memory = ListMemory(view, name)
+    memory.restore_widths()
+    memory.watch()
+    actions = ListActions(view, title, open_row, delete_row)
+    actions.memory = memory
+    return actions

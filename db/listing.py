@@ -125,9 +125,53 @@ def build_query(spec: ListSpec, query: ListQuery) -> tuple[str, list[Any]]:
     return f"SELECT t.rowid FROM {spec.table} t {spec.joins}{where}{order}", params
 
 
-def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery) -> list[int]:
+class _Same(dict):
+    def __missing__(self, key):
+        return key
+
+
+class _NullsFirst(dict):
+    def __init__(self, rank):
+        super().__init__()
+        self.rank = rank
+
+    def __missing__(self, key):
+        return (False, 0) if key is None else (True, self.rank[key])
+
+
+def matching_rowids(conn: sqlite3.Connection, spec: ListSpec, query: ListQuery,
+                    text_ranks: Callable[[set[str]], Mapping[str, int]] | None = None) -> list[int]:
+    """``text_ranks`` (the window's pinyin collation: text → its place) orders a column of Chinese
+    text in Python after SQL has filtered: no app function in the ledger's SQL, and the ids come
+    back complete, so paging holds."""
     sql, params = build_query(spec, query)
-    return [r[0] for r in conn.execute(sql, params)]
+    sort_key = query.sort_key or spec.default_sort
+    col = spec.column(sort_key) if sort_key else None
+    terms = list(col.sort_sql) if col and isinstance(col.sort_sql, tuple) else [col and (col.sort_sql or col.sql)]
+    if text_ranks is None or col is None:
+        return [r[0] for r in conn.execute(sql, params)]
+    head, _, _ = sql.partition(" ORDER BY ")
+    rows = conn.execute(head.replace("SELECT t.rowid", "SELECT t.rowid, " + ", ".join(terms), 1), params).fetchall()
+    values = {r[1] for r in rows} - {None}
+    if all(isinstance(v, str) for v in values) and not all(v.isascii() for v in values):
+        rank = text_ranks(values)
+    elif all(isinstance(v, str) for v in values) or all(isinstance(v, int | float) for v in values):
+        rank = _Same()  # codes, dates, figures: their own order, as SQLite's (UTF-8 bytes keep code point order)
+    else:
+        return [r[0] for r in conn.execute(sql, params)]  # mixed kinds: SQL's order
+    if any(r[1] is None for r in rows):  # NULLs first ascending, as SQLite
+        rank = _NullsFirst(rank)
+    if len(terms) == 1:
+        keyed = [(rank[v], rowid) for rowid, v in rows]
+    elif not any(None in r[2:] for r in rows):
+        keyed = [(rank[r[1]], *r[2:], r[0]) for r in rows]
+    else:  # the other terms break ties, NULLs first as SQLite
+        keyed = [(rank[r[1]], *((v is not None, v if v is not None else 0) for v in r[2:]), r[0]) for r in rows]
+    try:
+        keyed.sort(reverse=query.descending)
+    except TypeError:  # a tie-break term mixes kinds: SQL's order
+        return [r[0] for r in conn.execute(sql, params)]
+    return [k[-1] for k in keyed]
 
 
 def fetch_rows(conn: sqlite3.Connection, spec: ListSpec, rowids: Sequence[int]) -> dict[int, tuple]:

@@ -98,7 +98,9 @@ def main(argv: list[str]) -> int:
         s.check("check", r.returncode == 0, r.stderr[-400:])
         backup = work / "backup.sqlite3"
         r = s.run("--db", str(db), "backup", "--out", str(backup))
-        s.check("backup", r.returncode == 0 and counts(backup) == counts(db), r.stderr[-400:])
+        # the ledger logs the backup after copying it: one audit row more than the copy holds
+        logged = {**counts(db), "audit_log": counts(db)["audit_log"] - 1}
+        s.check("backup", r.returncode == 0 and counts(backup) == logged, r.stderr[-400:])
         if not headless:
             window_checks(s, db, bundle)
     print(f"{s.passed} passed, {s.failed} failed")

@@ -20,10 +20,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def _fresh_settings():
-    """Each test starts with no remembered settings (window sizes, folders, last ledger)."""
-    yield
+    """Each test starts with no remembered settings (window sizes, folders, last ledger, list widths
+    and sorts — a widget torn down after the last test may still have saved its own)."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    if QCoreApplication.instance() is not None:
+        QSettings().clear()
+    yield
     if QCoreApplication.instance() is not None:
         QSettings().clear()
 

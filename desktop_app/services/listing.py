@@ -1,6 +1,6 @@
 """What a list view needs from a ledger: matching row ids, then rows by page."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from db import listing
@@ -14,13 +14,14 @@ __all__ = ["ListQuery", "ListSource", "ListSpec"]
 class ListSource:
     ledger: Ledger
     spec: ListSpec
+    text_ranks: Callable[[set[str]], Mapping[str, int]] | None = None  # the window's collation (pinyin)
 
     @property
     def keys(self) -> list[str]:
         return [c.key for c in self.spec.columns]
 
     def rowids(self, query: ListQuery) -> list[int]:
-        return listing.matching_rowids(self.ledger.conn, self.spec, query)
+        return listing.matching_rowids(self.ledger.conn, self.spec, query, self.text_ranks)
 
     def rows(self, rowids: Sequence[int]) -> dict[int, tuple]:
         return listing.fetch_rows(self.ledger.conn, self.spec, rowids)

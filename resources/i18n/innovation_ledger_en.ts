@@ -1533,7 +1533,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../ui/common/list_tab.py" line="+77"/>
+        <location filename="../../ui/common/list_tab.py" line="+80"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,12 +1548,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>共 {n} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>编辑{noun}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,7 +1739,7 @@
 <context>
     <name>MonthPage</name>
     <message>
-        <location filename="../../ui/tasks/month_page.py" line="+61"/>
+        <location filename="../../ui/tasks/month_page.py" line="+63"/>
         <source>只看逾期、未报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2627,7 +2627,7 @@
 <context>
     <name>RecycleBinDialog</name>
     <message>
-        <location filename="../../ui/recycle_bin.py" line="+34"/>
+        <location filename="../../ui/recycle_bin.py" line="+36"/>
         <source>回收站</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2657,7 +2657,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>恢复</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,7 +4101,7 @@
 <context>
     <name>ToolWindow</name>
     <message>
-        <location filename="../../ui/targets/tool_window.py" line="+50"/>
+        <location filename="../../ui/targets/tool_window.py" line="+52"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8453,6 +8453,42 @@
     <message>
         <location filename="../../desktop_app/__main__.py" line="+17"/>
         <source>创新台账窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/list_actions.py" line="+124"/>
+        <source>打开/编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出为 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>导出为 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -129,7 +129,10 @@ def test_sort_by_header_click(window, qtbot):
     header.sectionClicked.emit(col)
     tab.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
     towns = visible_texts(tab, "township")
-    assert towns == sorted(towns, reverse=True)
+    from ui.common.collation import sort_key
+
+    # by pinyin: 中村镇 (zhong) before 郑庄镇 (zheng) descending
+    assert towns == sorted(towns, key=sort_key, reverse=True) and towns != sorted(towns, reverse=True)
 
 
 def test_report_menu_prints_task_list(window, qtbot, tmp_path):

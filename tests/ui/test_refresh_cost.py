@@ -18,7 +18,9 @@ def _split(seen):
 def _open_enterprise(window):
     tab = window.tab_widgets["enterprises"]
     window.tabs.setCurrentWidget(tab)
-    tab.view.selectRow(0)
+    state = tab.model.keys.index("state")  # one not yet surveyed (the list's order is by pinyin)
+    tab.view.selectRow(next(r for r in range(tab.model.rowCount())
+                            if tab.model.data(tab.model.index(r, state)) == "未开展"))
     eid = tab.current_id()
     assert eid and tab.page.name.text()
     return tab, eid

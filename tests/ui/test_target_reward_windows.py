@@ -189,3 +189,18 @@ def test_menu_window_follows_ledger_changes(window, qtbot, demo_ledger):
     win.year.setValue(date.today().year)
     assert next(r for r in win.model.rows if r.id == rd.id).actual == 2.5
     assert QApplication.activeModalWidget() is None
+
+
+def test_targets_list_copies_and_remembers_widths(targets_window, qtbot):
+    from PySide6.QtCore import QSettings, Qt
+
+    view = targets_window.view
+    actions = targets_window.list_actions
+    assert [a.text() for a in actions.menu.actions() if a.isVisible() and not a.isSeparator()] == \
+        ["复制", "导出为 Excel…"]
+    view.selectRow(0)
+    actions.copy_action.trigger()
+    lines = QApplication.clipboard().text().splitlines()
+    assert len(lines) == 2 and lines[0].split("\t")[0] == view.model().headerData(0, Qt.Orientation.Horizontal)
+    view.setColumnWidth(0, 222)
+    assert "=222" in QSettings().value("lists/targets/widths")

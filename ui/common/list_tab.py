@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource
+from ui.common.collation import text_ranks
 from ui.common.ledger_view import LedgerView
+from ui.common.list_actions import ListActions, ListMemory
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.common.table_model import LedgerTableModel
 
@@ -41,11 +43,12 @@ class ListTab(LedgerView, QWidget):
     search_hint = ""
     column_widths: dict[str, int] = {}
     dialog_class: type[RecordDialog] = RecordDialog  # a tab may bring its own (pickers, member tables)
+    list_name = ""              # remembered widths and sort: QSettings lists/<name>/… (default: class name)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger = ledger
-        self.model = LedgerTableModel(ListSource(ledger, self.spec()), self.titles(), self,
+        self.model = LedgerTableModel(ListSource(ledger, self.spec(), text_ranks), self.titles(), self,
                                       align_right=self.right_aligned())
 
         self.search = QLineEdit()
@@ -84,13 +87,17 @@ class ListTab(LedgerView, QWidget):
 
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.memory = ListMemory(self.view, self.list_name or type(self).__name__)
         default = self.spec().default_sort
-        if default in self.model.keys:  # enabling sorting sorts by the indicator at once
+        saved = self.memory.saved_sort()
+        if saved:  # enabling sorting sorts by the indicator at once
+            self.view.horizontalHeader().setSortIndicator(*saved)
+        elif default in self.model.keys:
             self.view.horizontalHeader().setSortIndicator(self.model.keys.index(default),
                                                           Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(26)
@@ -99,6 +106,9 @@ class ListTab(LedgerView, QWidget):
         for key, width in self.column_widths.items():
             if key in self.model.keys:
                 self.view.setColumnWidth(self.model.keys.index(key), width)
+        self.memory.restore_widths()
+        self.memory.watch()
+        self.actions = ListActions(self.view, self.noun or self.windowTitle(), self.edit_current, self.delete_current)
         self.view.doubleClicked.connect(lambda _: self.edit_current())
         self._shown_id: str | None = None   # the record the tab's detail (page, panel) is about
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -178,8 +188,12 @@ class ListTab(LedgerView, QWidget):
         self.delete_button.setEnabled(has)
 
     def current_row(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
+        """The one selected row (the current one if several are selected for copying)."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        if not rows:
+            return None
+        current = self.view.currentIndex().row()
+        return current if current in rows else rows[0]
 
     def current_id(self) -> str | None:
         row = self.current_row()

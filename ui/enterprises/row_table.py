@@ -2,11 +2,15 @@
 
 Keyboard flow as on paper: Enter (or Tab) commits a cell and opens the next
 one, running on to the next row; Enter in the last cell adds a row. Ctrl+Enter
-adds a row anywhere; Ctrl+Delete removes the current one.
+adds a row anywhere; Ctrl+Delete removes the current one. Ctrl+V pastes rows
+copied from Excel (tab-separated text) from the current cell right and down,
+adding rows as needed.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -14,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QStyledItemDelegate,
     QTableWidget,
@@ -27,6 +32,12 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 class _EnterMovesOn(QStyledItemDelegate):
     def eventFilter(self, editor, event):  # noqa: N802 (Qt API)
+        if (event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste)
+                and any(ch in QApplication.clipboard().text().rstrip("\r\n") for ch in "\t\n")):
+            # cells from Excel, not one value: the open cell closes and the grid takes them
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.parent().paste(QApplication.clipboard().text())
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -59,6 +70,9 @@ class RowTable(QTableWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != self.State.EditingState:
+            self.paste(QApplication.clipboard().text())
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self.advance()
             return
@@ -90,6 +104,33 @@ class RowTable(QTableWidget):
         if values is None:
             self.setCurrentCell(r, 0)
         return r
+
+    def paste(self, text: str) -> int:
+        """Cells copied from Excel into the grid from the current cell; returns the rows filled.
+        Columns past the last are dropped; a value the grid's checks refuse is refused on saving."""
+        # Excel quotes a cell holding a tab or line break; csv reads that back as one cell
+        lines = [[cell.strip() for cell in row]
+                 for row in csv.reader(io.StringIO(text.rstrip("\r\n"), newline=""), delimiter="\t")]
+        if not any(any(row) for row in lines):
+            return 0
+        r0, c0 = max(self.currentRow(), 0), max(self.currentColumn(), 0)
+        for i, cells in enumerate(lines):
+            r = r0 + i
+            while r >= self.rowCount():
+                self.add_row({})
+            for j, text_ in enumerate(cells[: self.columnCount() - c0]):
+                item = self.item(r, c0 + j)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(r, c0 + j, item)
+                if self.fields[c0 + j][2] != "text":
+                    text_ = text_.replace(",", "")  # Excel copies 1,234.50 as shown
+                item.setText(text_)
+        triggers = self.editTriggers()  # land on the last pasted row without opening a cell
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setCurrentCell(r0 + len(lines) - 1, c0)
+        self.setEditTriggers(triggers)
+        return len(lines)
 
     def remove_current(self) -> None:
         r = self.currentRow()

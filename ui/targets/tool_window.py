@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.ledger_view import LedgerView
+from ui.common.list_actions import office_list
 from ui.talent.detail import run_dialog
 
 
@@ -44,6 +45,7 @@ class ToolWindow(LedgerView, QDialog):
         header.setStretchLastSection(True)
         for i, width in enumerate(widths):
             view.setColumnWidth(i, width)
+        self.list_actions = office_list(view, name)  # remembered widths, 复制 and 导出为 Excel…
         return view
 
     def make_print_button(self, form_title: str, print_form: Callable[[str], object]) -> QToolButton:

@@ -24,6 +24,7 @@ from desktop_app.services import printing
 from desktop_app.services.tasks import progress, supervision
 from ui import report_menu
 from ui.common.ledger_view import LedgerView
+from ui.common.list_actions import office_list
 from ui.tasks.month_models import ROW_ROLE, EntryModel, UnitModel
 from ui.tasks.progress_dialog import ProgressDialog
 
@@ -39,6 +40,7 @@ def list_view(model, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)  # one line per cell, elided: the full text is in the tooltip (and paints faster)
+    view.list_actions = office_list(view, f"tasks_{name}")  # remembered widths, 复制 and 导出为 Excel…
     return view
 
 

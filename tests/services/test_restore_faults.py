@@ -12,14 +12,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import enterprises, maintenance
 from desktop_app.services.ledger import open_ledger
 from tests.conftest import file_state
-
-
-def live(path, table="enterprises"):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(f"SELECT COUNT(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
-    finally:
-        conn.close()
+from tests.services.test_maintenance import count as live
 
 
 def test_two_restores_in_the_same_second_keep_both_originals(demo_ledger, tmp_path, monkeypatch):

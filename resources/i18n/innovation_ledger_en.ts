@@ -3469,7 +3469,7 @@
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../ui/enterprises/survey_dialog.py" line="+56"/>
+        <location filename="../../ui/enterprises/survey_dialog.py" line="+57"/>
         <source>企业创新活动开展情况调查表 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3529,7 +3529,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>添加一行 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -304,3 +304,19 @@ def test_a_program_attached_as_evidence_is_shown_in_its_folder_not_run(tab, qtbo
     when_modal(qtbot, lambda box: (said.append(box.text()), box.accept()))
     dialog.open_selected()
     assert opened == [str(tmp_path)] and "不直接打开" in said[0]
+
+
+def test_ctrl_s_saves_the_survey(tab, qtbot):
+    from ui.enterprises.survey_dialog import SurveyDialog
+
+    eid = _select(tab, "龙港乙化工有限公司")
+    dialog = SurveyDialog(tab.ledger, tab.page.enterprise, PERIOD, None, tab)
+    qtbot.addWidget(dialog)
+    _set(dialog.institutions, 0, "name", "研发部")
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait(50)
+    dialog.filled_by.setFocus()
+    qtbot.keyClick(dialog.filled_by, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    sid = surveys.find_id(tab.ledger, eid, PERIOD)
+    assert sid is not None and [i.name for i in surveys.get(tab.ledger, sid).institutions] == ["研发部"]

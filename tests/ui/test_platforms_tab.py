@@ -130,3 +130,22 @@ def test_a_new_platform_has_no_preset_type_or_level(tab, qtbot):
     assert seen["preset"] == ["（请选择）", "（请选择）"]
     assert seen["open"] and "请选择平台类型" in seen["error"]
     assert tab.model.rowCount() == n  # nothing stored with a type the clerk never chose
+
+
+def test_ctrl_s_saves_a_record_dialog(qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.common.record_dialog import FieldDef, RecordDialog
+
+    make_app()
+    saved = []
+    dialog = RecordDialog("新增", [FieldDef("name", "名称", required=True)], lambda v: saved.append(v) or "id")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait(50)
+    field = dialog.findChild(QLineEdit, "name")
+    field.setFocus()
+    qtbot.keyClicks(field, "abc")
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved == [{"name": "abc"}] and not dialog.isVisible()

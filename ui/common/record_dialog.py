@@ -77,7 +77,7 @@ class RecordDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        buttons = ok_cancel(self, self.tr("保存"))
+        buttons = ok_cancel(self, self.tr("保存"), saves=True)
         self.buttons = buttons
 
         layout = QVBoxLayout(self)

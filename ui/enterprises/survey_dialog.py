@@ -41,6 +41,7 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import catalogs, evidence
 from desktop_app.services.enterprises import surveys
 from desktop_app.services.ledger import Ledger
+from ui.common.buttons import save_shortcut
 from ui.common.window_size import size_window
 from ui.enterprises.row_table import RowTable
 
@@ -101,6 +102,7 @@ class SurveyDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

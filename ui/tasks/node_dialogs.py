@@ -126,7 +126,7 @@ class AssignmentDialog(QDialog):
         self.error_label = QLabel(objectName="error")
         self.error_label.setStyleSheet("color: #c00;")
         self.error_label.hide()
-        self.buttons = ok_cancel(self, self.tr("保存"))
+        self.buttons = ok_cancel(self, self.tr("保存"), saves=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("责任人（多人写在同一格内用空格分开；同一单位多组责任人各占一行）")))

@@ -32,7 +32,7 @@ class ScheduleSettingsDialog(QDialog):
         note.setStyleSheet("color: #555;")
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #c0392b;")
-        buttons = ok_cancel(self, self.tr("保存"))
+        buttons = ok_cancel(self, self.tr("保存"), saves=True)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         for w in (self.weekend, QLabel(self.tr("节假日")), self.holidays, note, self.error, buttons):

@@ -32,3 +32,13 @@ def test_long_names_keep_their_suffix():
                                         ("批复.pdf", False), ("照片.jpg", False), ("a.exe.", True)])
 def test_runs_code(name, runs):
     assert runs_code(name) is runs
+
+
+def test_suggested_report_file_name_is_one_plain_name(ledger):
+    from desktop_app.services import printing
+
+    ledger.conn.execute("UPDATE units SET name = '沁水县/测试:单位' WHERE id = ?", (ledger.unit.id,))
+    ledger.unit = type(ledger.unit)(**{**ledger.unit.__dict__, "name": "沁水县/测试:单位"})
+    spec = printing.registry()["task-list"]
+    name = printing.default_file_name(ledger, spec, {"year": 2026}, "pdf")
+    assert "/" not in name and ":" not in name and name.endswith("2026.pdf") and name.startswith("沁水县_测试_单位")

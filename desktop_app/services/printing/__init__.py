@@ -10,6 +10,7 @@ command and the window's 报表 menu both list ``registry()`` and call
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import i18n
 from desktop_app.domain import periods as period_rule
+from desktop_app.domain.file_names import safe_name
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.ledger import Ledger
@@ -123,9 +125,11 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
 
 def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], fmt: str) -> str:
     if spec.file_name is not None:
-        return f"{spec.file_name(ledger, params)}.{fmt}"
-    suffix = params.get("period") or params.get("year") or date.today().isoformat()
-    return f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
+        name = f"{spec.file_name(ledger, params)}.{fmt}"
+    else:
+        suffix = params.get("period") or params.get("year") or date.today().isoformat()
+        name = f"{ledger.unit.name}{spec.title}{suffix}.{fmt}"
+    return safe_name(re.sub(r"[/\\]", "_", name))  # our own name: a unit's “/” is a character, not a folder
 
 
 __all__ = ["ReportSpec", "registry", "write_report", "latest_period", "resolve_params"]

@@ -40,9 +40,11 @@ def populate(window, menu: QMenu) -> None:
 
 
 def fill(window, menu: QMenu) -> None:
-    if menu.actions():
+    """The forms that fit the open ledger (a township prints no county ranking)."""
+    menu.clear()
+    if getattr(window, "ledger", None) is None:
         return
-    for spec in printing.registry().values():
+    for spec in printing.available(window.ledger):
         action = menu.addAction(i18n.tr(spec.title) + "…")
         action.setObjectName(f"report_{spec.name}")
         action.triggered.connect(lambda _=False, s=spec: print_report(window, s))

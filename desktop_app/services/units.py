@@ -92,3 +92,55 @@ def department_unit(ledger: Ledger, name: str) -> tuple[str, str] | None:
     row = ledger.conn.execute("SELECT id, reports FROM units WHERE name = ? AND level = 'department' "
                               "AND deleted_at IS NULL", (name,)).fetchone()
     return (row[0], row[1]) if row else None
+
+
+def reports_of(ledger: Ledger) -> set[str]:
+    """What this ledger's unit reports upward: assignments, enterprises, talent, platforms."""
+    row = ledger.conn.execute("SELECT reports FROM units WHERE id = ?", (ledger.unit.id,)).fetchone()
+    return {r for r in (row[0] if row else "").split(",") if r}
+
+
+REPORT_LABELS = {"assignments": "任务推进", "enterprises": "辖区企业", "talent": "人才", "platforms": "平台"}
+
+
+@dataclass(frozen=True)
+class ReportingUnit:
+    id: str
+    name: str
+    level: str
+    code: str
+    contact_person: str
+    contact_phone: str
+    reports: tuple[str, ...]
+    last_sent: str          # when the last distribution package went to it ('' never)
+    last_seq: int
+
+    @property
+    def reports_label(self) -> str:
+        return "、".join(i18n.tr(REPORT_LABELS.get(r, r)) for r in self.reports)
+
+
+def reporting_units(ledger: Ledger) -> list[ReportingUnit]:
+    """A county's reporting units: 乡镇/开发区 first, then the 责任单位, with their last distribution."""
+    rows = ledger.conn.execute(
+        "SELECT u.id, u.name, u.level, COALESCE(u.code, ''), u.contact_person, u.contact_phone, u.reports, "
+        "COALESCE(MAX(p.at), ''), COALESCE(MAX(p.seq), 0) FROM units u "
+        "LEFT JOIN package_log p ON p.peer_unit_id = u.id AND p.direction = 'export' AND p.kind = 'distribution' "
+        "WHERE u.parent_id = ? AND u.deleted_at IS NULL AND u.level IN ('township', 'zone', 'department') "
+        "GROUP BY u.id ORDER BY u.level = 'department', u.seq, u.name", (ledger.unit.id,))
+    return [ReportingUnit(*r[:6], tuple(x for x in r[6].split(",") if x), r[7], r[8]) for r in rows]
+
+
+def save_contact(ledger: Ledger, unit_id: str, values: dict[str, str]) -> None:
+    """A reporting unit's code, contact person and phone (shown on 报送情况 and the packages)."""
+    from desktop_app.domain.codes import division_code_error
+
+    code = (values.get("code") or "").strip()
+    if err := division_code_error(code):
+        raise ValidationError("code", err)
+    person = (values.get("contact_person") or "").strip()
+    phone = (values.get("contact_phone") or "").strip()
+    if len(person) > 40 or len(phone) > 40:
+        raise ValidationError("contact_person" if len(person) > 40 else "contact_phone", i18n.tr("内容过长（最多 40 字）"))
+    with ledger.write() as w:
+        w.update("units", unit_id, {"code": code or None, "contact_person": person, "contact_phone": phone})

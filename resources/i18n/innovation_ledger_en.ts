@@ -543,6 +543,107 @@
     </message>
 </context>
 <context>
+    <name>ConflictsWindow</name>
+    <message>
+        <location filename="../../ui/exchange/conflicts_window.py" line="+30"/>
+        <source>冲突待处理 — {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>对方单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同之处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对方的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本地的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>保留本地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>采用对方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>双方都改过的记录不会自动覆盖。请逐条查看不同之处，选择保留本地或采用对方的数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>共 {n} 条待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/exchange/distribute_window.py" line="+166"/>
+        <source>报送单位：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CoveragePanel</name>
     <message>
         <location filename="../../ui/enterprises/coverage_panel.py" line="+24"/>
@@ -653,6 +754,122 @@
     <message>
         <location line="+4"/>
         <source>从日历选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DistributeWindow</name>
+    <message>
+        <location filename="../../ui/exchange/distribute_window.py" line="-144"/>
+        <source>下发 — {unit}的报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近下发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {n} 号&#x3000;{at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未下发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>下发包含该单位的任务分工、辖区企业及其调查表、人才和平台、报送日历和相关目标；下级单位用“从下发包创建”建立本单位台账，或在已有台账中导入新的下发包。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>为所选单位生成下发包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部单位各生成一个…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编辑联系人…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>请先选择报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送包 (*.bsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>下发包保存到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>
+……共 {n} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已生成 {n} 个下发包，保存在 {folder}：
+{lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在生成下发包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请选择一个报送单位</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1764,7 +1981,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>推进情况表…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,12 +1991,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>月度通报…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>显示全部单位</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,6 +2693,44 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/exchange/import_flow.py" line="+68"/>
+        <source>导入{kind}：{file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>来自：{sender}&#x3000;发给：{to}&#x3000;第 {seq} 号&#x3000;生成于 {at}（{who}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“更新”是上级更正过的记录；“本地较新”是本单位改过、上级未改的记录，保留本单位的；“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>有 {n} 条冲突待处理，请逐条选择保留哪一方。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <location filename="../../ui/tasks/progress_dialog.py" line="+41"/>
@@ -2693,7 +2948,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+60"/>
+        <location filename="../../ui/report_menu.py" line="+62"/>
         <source>打印 {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5231,7 +5486,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+159"/>
         <location line="+11"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+116"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+140"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5536,7 +5791,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-87"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-110"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7072,7 +7327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+59"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+79"/>
         <source>年份“{y}”应为四位数字</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7089,6 +7344,11 @@
     <message>
         <location line="+2"/>
         <source>报表“{t}”不支持 {f} 格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{t}”由县级台账打印，本台账（{unit}，{level}）不提供</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7415,7 +7675,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-81"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-103"/>
         <location filename="../../desktop_app/services/rewards.py" line="+1"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
@@ -8416,6 +8676,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+66"/>
+        <source>内容过长（最多 40 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/services/recycle_bin.py" line="+59"/>
         <source>回收站不管理这类记录</source>
         <translation type="unfinished"></translation>
@@ -8568,7 +8833,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+68"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+80"/>
         <source>没有待处理的冲突“{id}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8675,7 +8940,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+60"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+66"/>
         <source>该包已导入过（{at}），本次未作改动</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8742,6 +9007,25 @@
     <message>
         <location line="+8"/>
         <source>已导出：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>import_flow</name>
+    <message>
+        <location filename="../../ui/exchange/import_flow.py" line="-85"/>
+        <location line="+26"/>
+        <source>导入下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>报送包 (*.bsb);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>正在读取交换包…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,8 +43,9 @@ def test_first_start_creates_ledger_in_app_data(qtbot, tmp_path, monkeypatch):
         assert ledger is not None and ledger.path == target and target.exists()
         assert (ledger.unit.name, ledger.unit.level, ledger.unit.parent_name) == ("龙港镇", "township", "沁水县")
         assert ledger.operator == "李 健"
-        # a township of 沁水县 gets the county's task list and leading group
-        assert ledger.conn.execute("SELECT COUNT(*) FROM key_tasks").fetchone()[0] == 9
+        # a township set up without a package holds no county task list or targets
+        assert ledger.conn.execute("SELECT COUNT(*) FROM key_tasks").fetchone()[0] == 0
+        assert ledger.conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0] == 0
         ledger.close()
         target.unlink()
     finally:

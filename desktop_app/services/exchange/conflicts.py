@@ -10,6 +10,18 @@ from desktop_app.services.exchange import receive, records, share
 from desktop_app.services.ledger import Ledger
 
 LABEL_COLUMNS = ("name", "title", "indicator", "period", "file_name")
+FIELD_LABELS = {
+    "name": "名称", "uscc": "统一社会信用代码", "township_id": "所属乡镇", "industry": "行业", "above_scale": "规上",
+    "address": "地址", "legal_person": "法定代表人", "contact": "联系人", "phone": "联系电话", "note": "备注",
+    "period": "报送期", "status": "状态", "work_done": "工作进展", "problems": "存在问题", "next_steps": "下步打算",
+    "submitted_on": "报送日期", "title": "标题", "filled_by": "填表人", "filled_on": "填表日期",
+    "survey_institutions": "研发机构", "survey_projects": "研发项目", "assignment_contacts": "责任人",
+    "deleted_at": "删除时间", "level": "级别", "type": "类型",
+}
+
+
+def field_label(name: str) -> str:
+    return i18n.tr(FIELD_LABELS.get(name, name))
 
 
 @dataclass(frozen=True)

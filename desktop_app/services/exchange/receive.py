@@ -26,7 +26,13 @@ from desktop_app.services.exchange import package_file, records, share
 from desktop_app.services.ledger import Ledger
 
 NEW, UNCHANGED, CHANGED, OURS_NEWER, CONFLICT = "new", "unchanged", "changed", "ours_newer", "conflict"
-CLASS_LABELS = {NEW: "新增", CHANGED: "更新", UNCHANGED: "未变", OURS_NEWER: "本地较新（保留）", CONFLICT: "冲突待处理"}
+_T = i18n.QT_TRANSLATE_NOOP
+CLASS_LABELS = {NEW: _T("i18n", "新增"), CHANGED: _T("i18n", "更新"), UNCHANGED: _T("i18n", "未变"),
+                OURS_NEWER: _T("i18n", "本地较新（保留）"), CONFLICT: _T("i18n", "冲突待处理")}
+
+
+def class_label(cls: str) -> str:
+    return i18n.tr(CLASS_LABELS[cls])
 
 
 @dataclass
@@ -60,7 +66,7 @@ class Result:
             return [i18n.tr("该包已导入过（{at}），本次未作改动").format(at=self.already[:16].replace("T", " "))]
         out = []
         for table, counter in self.counts().items():
-            parts = [f"{i18n.tr(CLASS_LABELS[c])} {counter[c]}" for c in CLASS_LABELS if counter[c]]
+            parts = [f"{class_label(c)} {counter[c]}" for c in CLASS_LABELS if counter[c]]
             out.append(f"{share.table_label(table)}：{'，'.join(parts)}")
         t = self.totals()
         out.append(i18n.tr("合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}").format(

@@ -23,6 +23,7 @@ from desktop_app.domain import periods as period_rule
 from desktop_app.domain.file_names import safe_name
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.services import units
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.periods import latest_period
 
@@ -58,6 +59,26 @@ def registry() -> dict[str, ReportSpec]:
         if isinstance(spec, ReportSpec):
             specs.append(spec)
     return {s.name: s for s in sorted(specs, key=lambda s: (s.order, s.name))}
+
+
+# which ledgers a form fits (issue 10): a county's forms rank its bureaus and judge county targets;
+# task forms need assignments, enterprise forms a territory; a form not named here fits every ledger
+FITS = {"ranking": "county", "monthly-brief": "county", "targets": "county", "rewards": "county",
+        "task-list": "assignments", "task-progress": "assignments",
+        "survey": "enterprises", "coverage-summary": "enterprises", "high-tech": "enterprises",
+        "talent": "talent", "platforms": "platforms"}
+
+
+def fits(ledger: Ledger, spec: ReportSpec) -> bool:
+    if ledger.unit.level in ("county", "city"):
+        return True
+    need = FITS.get(spec.name)
+    return need is None or (need != "county" and need in units.reports_of(ledger))
+
+
+def available(ledger: Ledger) -> list[ReportSpec]:
+    """The forms the 报表 menu offers this ledger, in menu order."""
+    return [s for s in registry().values() if fits(ledger, s)]
 
 
 def check_period(value: str) -> str:
@@ -108,6 +129,9 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
         raise UserError(i18n.tr("没有名为“{n}”的报表。可用：{all}").format(n=name, all="、".join(registry())))
     if fmt not in spec.formats:
         raise UserError(i18n.tr("报表“{t}”不支持 {f} 格式").format(t=spec.title, f=fmt))
+    if not fits(ledger, spec):
+        raise UserError(i18n.tr("“{t}”由县级台账打印，本台账（{unit}，{level}）不提供").format(
+            t=i18n.tr(spec.title), unit=ledger.unit.name, level=ledger.unit.level_label))
     params = resolve_params(ledger, spec, given or {})
     build = spec.batch if batch and spec.batch else spec.build
     data = build(ledger, params)

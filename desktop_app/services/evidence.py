@@ -189,6 +189,14 @@ def attach(ledger: Ledger, owner_table: str, owner_id: str, path: Path | str, *,
                 reason=describe_os_error(exc, path))) from exc
 
 
+def reuse(ledger: Ledger, owner_table: str, owner_id: str, evidence_id: str) -> str:
+    """Attach a file already stored to another record: no content copied, its hash checked piece by piece."""
+    ev = get(ledger, evidence_id)
+    for _ in _pieces(ledger, ev):  # missing or damaged content is refused, as on export
+        pass
+    return _store(ledger, owner_table, owner_id, ev.file_name, ev.sha256, ev.size, lambda: None, ev.note)
+
+
 def list_files(ledger: Ledger, owner_table: str, owner_id: str) -> list[EvidenceFile]:
     rows = ledger.conn.execute(
         "SELECT id, owner_table, owner_id, file_name, sha256, size, COALESCE(note, ''), created_at "

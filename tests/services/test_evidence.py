@@ -180,3 +180,17 @@ def test_a_corrupt_blob_leaves_no_exported_file(ledger, tmp_path):
     with pytest.raises(UserError, match="校验不符"):
         evidence.export(ledger, ev, out)
     assert list(out.iterdir()) == []
+
+
+def test_reuse_links_the_stored_content_without_copying_it(ledger, tmp_path):
+    sid, other = _survey(ledger), _survey_other(ledger)
+    ev = evidence.attach(ledger, "surveys", sid, _big_file(tmp_path / "批复.pdf", 3 * 4096))
+    new = evidence.reuse(ledger, "surveys", other, ev)
+    assert evidence.get(ledger, new).sha256 == evidence.get(ledger, ev).sha256 and new != ev
+    assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 1
+    with pytest.raises(ValidationError, match="内容相同"):
+        evidence.reuse(ledger, "surveys", other, ev)
+    ledger.conn.execute("UPDATE file_blobs SET data = ?", (b"evil",))
+    third = _survey(ledger, "沁水县第三公司", "91140521MA0K3F2L33")
+    with pytest.raises(UserError, match="校验不符"):
+        evidence.reuse(ledger, "surveys", third, ev)

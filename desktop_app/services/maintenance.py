@@ -235,7 +235,7 @@ def _keep_aside(ledger_path: Path, meter: Meter) -> Path:
     """A copy of the current ledger under a name no earlier copy has."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for n in itertools.count(1):
-        kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}{f'-{n}' if n > 1 else ''}.bak")
+        kept = connection.kept_copy(ledger_path, stamp, n)
         try:
             kept.open("xb").close()  # claimed: a second restore in the same second takes the next name
             break

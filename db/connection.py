@@ -6,6 +6,7 @@ a file in a folder we cannot write — fails with one clear ``UserError`` and
 leaves the file as it was.
 """
 
+import glob
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -64,6 +65,11 @@ def temp_prefix(path: Path) -> str:
     return f".~{path.name}."
 
 
+def kept_copy(path: Path, stamp: str, n: int) -> Path:
+    """Where restore keeps the ledger ``path`` it replaces (``n`` > 1: a second restore in the same second)."""
+    return path.with_name(f"{path.name}.before-restore-{stamp}{f'-{n}' if n > 1 else ''}.bak")
+
+
 def _ours(candidate: Path) -> bool:
     try:
         with candidate.open("rb") as fh:
@@ -76,8 +82,9 @@ def _ours(candidate: Path) -> bool:
 def remove_leftovers(path: Path | str) -> list[Path]:
     """Delete the temporary copies a killed restore left beside the ledger ``path``.
 
-    Only our own names: ``.~<ledger name>.…`` (what restore makes now), and the
-    older ``.~xxxxxxxx<suffix>`` copies of this program's ledgers. A restore
+    Only our own names: ``.~<ledger name>.…`` (what restore makes now), the
+    older ``.~xxxxxxxx<suffix>`` copies of this program's ledgers, and an empty
+    kept-copy name (:func:`kept_copy`) a restore claimed before it was killed. A restore
     still running elsewhere loses its copy and fails before its swap, leaving
     the ledger as it was (on Windows an open copy cannot be deleted at all).
     """
@@ -85,16 +92,19 @@ def remove_leftovers(path: Path | str) -> list[Path]:
     legacy = re.compile(r"\.~[a-z0-9_]{8}(" + re.escape(path.suffix) + r"|\.bak)")
     removed = []
     try:
-        candidates = list(path.parent.glob(".~*"))
+        candidates = [c for c in path.parent.glob(".~*")
+                      if c.name.startswith(temp_prefix(path)) or (legacy.fullmatch(c.name) and _ours(c))]
+        # a kept copy's name claimed by a restore killed before the copy was in: an empty file
+        kept = glob.escape(kept_copy(path, "STAMP", 1).name).replace("STAMP", "*")
+        candidates += [c for c in path.parent.glob(kept) if c.stat().st_size == 0]
     except OSError:
         return removed
     for candidate in candidates:
-        if candidate.name.startswith(temp_prefix(path)) or (legacy.fullmatch(candidate.name) and _ours(candidate)):
-            try:
-                candidate.unlink()
-            except OSError:
-                continue
-            removed.append(candidate)
+        try:
+            candidate.unlink()
+        except OSError:
+            continue
+        removed.append(candidate)
     return removed
 
 

@@ -4,29 +4,36 @@ import itertools
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from db import connection, diagnose, lock, migrate, search_index
+from db import connection, lock, migrate
 from db.records import Writer
 from desktop_app import i18n
-from desktop_app.domain.codes import uscc_error
-from desktop_app.errors import OtherUnitBackup, UserError
+from desktop_app.errors import Cancelled, OtherUnitBackup, UserError
 from desktop_app.fileio import atomic_output, describe_os_error
+from desktop_app.services.checking import CheckResult, Meter, Progress, check, describe, sound
+
+__all__ = ["CheckResult", "backup", "check", "restore", "schema_version"]  # check lives in checking
 
 
-def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
+def _copy_database(source: sqlite3.Connection, target_path: Path, meter: Meter | None = None) -> None:
     target = sqlite3.connect(target_path)
     try:
-        source.backup(target)
+        if meter is None or meter.copy_progress() is None:
+            source.backup(target)
+        else:  # in steps, so the bar moves and 取消 stops it
+            source.backup(target, pages=1024, progress=meter.copy_progress())
         target.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
     finally:
         target.close()
 
 
-def backup(ledger_path: Path | str, out: Path | str, *, operator: str | None = None) -> Path:
-    """A consistent copy of the ledger (safe while the window has it open), noted in its audit log."""
+def backup(ledger_path: Path | str, out: Path | str, *, operator: str | None = None,
+           progress: Progress | None = None) -> Path:
+    """A consistent copy of the ledger (safe while the window has it open), noted in its audit log.
+
+    ``progress`` as for :func:`restore`: 取消 leaves no file behind."""
     ledger_path, out = Path(ledger_path), Path(out)
     connection.inspect(ledger_path)
     if out.resolve() == ledger_path.resolve():
@@ -37,7 +44,7 @@ def backup(ledger_path: Path | str, out: Path | str, *, operator: str | None = N
     try:
         with atomic_output(out) as tmp:
             try:
-                _copy_database(source, tmp)
+                _copy_database(source, tmp, Meter(progress))
             except sqlite3.OperationalError as exc:
                 if "full" in str(exc).lower():
                     raise UserError(i18n.tr("磁盘空间不足，无法写入 {path}").format(path=out)) from exc
@@ -69,16 +76,21 @@ def _log_backup(ledger_path: Path, out: Path, operator: str | None) -> None:
 
 
 def _unit_name(path: Path) -> str | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """The unit a ledger or backup belongs to (None: none set, or unreadable — the full check says why)."""
     try:
-        row = conn.execute("SELECT u.name FROM settings s JOIN units u ON u.id = s.value "
-                           "WHERE s.key = 'unit_id'").fetchone()
-        return row[0] if row else None
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT u.name FROM settings s JOIN units u ON u.id = s.value "
+                               "WHERE s.key = 'unit_id'").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
 
 
-def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bool = False) -> Path | None:
+def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bool = False,
+            progress: Progress | None = None) -> Path | None:
     """Put a backup in place of the ledger; the current file is kept aside first.
 
     The backup is copied beside the ledger, checked in full (integrity,
@@ -90,6 +102,8 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
 
     Refused while the ledger is open elsewhere (its saves would vanish under it);
     holds the ledger's lock while it works, so nothing opens it halfway.
+    ``progress(done, total)`` hears how far it is; returning False stops it with
+    ``Cancelled`` (up to the swap), the ledger untouched.
     """
     ledger_path = Path(ledger_path)
     try:
@@ -98,32 +112,40 @@ def restore(ledger_path: Path | str, source: Path | str, *, allow_other_unit: bo
         raise lock.LedgerBusy(i18n.tr("台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}").format(
             who=lock.describe_holder(lock.holder_now(ledger_path)), path=ledger_path)) from exc
     try:
-        return _restore(ledger_path, Path(source), allow_other_unit=allow_other_unit)
+        return _restore(ledger_path, Path(source), allow_other_unit=allow_other_unit, meter=Meter(progress))
     finally:
         held.release()
 
 
-def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool) -> Path | None:
+def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool, meter: Meter) -> Path | None:
+    meter.at(0)
     connection.remove_leftovers(ledger_path)
     version = connection.inspect(source)  # not ours, newer, corrupt → UserError, nothing touched
     if ledger_path.exists():
         connection.inspect(ledger_path)
+        ours, theirs = _unit_name(ledger_path), _unit_name(source)  # asked first, before the long work
+        if not allow_other_unit and ours and theirs and ours != theirs:
+            raise OtherUnitBackup(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复").format(
+                theirs=theirs, ours=ours), option="--force")
     tmp = _temp_beside(ledger_path, "restore-")
     kept: Path | None = None
     try:
-        _copy_file(source, tmp, ledger_path)
-        if problems := _backup_problems(tmp, version):
+        _copy_file(source, tmp, ledger_path, meter.part(0.02, 0.3))
+        if problems := _backup_problems(tmp, version, meter.part(0.3, 0.8)):
             raise UserError(i18n.tr("备份未通过检查，未恢复（台账未改动）：{path}\n{problems}").format(
                 path=source, problems="\n".join(problems[:10])))
-        if ledger_path.exists():
-            ours, theirs = _unit_name(ledger_path), _unit_name(tmp)
-            if not allow_other_unit and ours and theirs and ours != theirs:
-                raise OtherUnitBackup(i18n.tr("备份属于“{theirs}”，当前台账属于“{ours}”，未恢复").format(
-                    theirs=theirs, ours=ours), option="--force")
+        meter.at(0.8)
         _migrate_copy(tmp)
+        meter.at(0.85)
         if ledger_path.exists():
             _settle(ledger_path)
-            kept = _keep_aside(ledger_path)
+            kept = _keep_aside(ledger_path, meter.part(0.86, 0.99))
+        try:
+            meter.at(0.99)  # the last moment 取消 is heard: what follows is one rename
+        except Cancelled:
+            if kept is not None:
+                kept.unlink(missing_ok=True)  # nothing was replaced: no copy to keep
+            raise
         try:
             os.replace(tmp, ledger_path)
         except OSError as exc:
@@ -135,6 +157,7 @@ def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool) -> Path
     if shm.exists() and not Path(f"{ledger_path}-wal").exists():
         shm.unlink(missing_ok=True)  # the index of a WAL that is gone
     connection.open_existing(ledger_path).close()
+    meter.tick(1.0)  # done: too late for 取消 to undo anything
     return kept
 
 
@@ -148,10 +171,10 @@ def _temp_beside(ledger_path: Path, kind: str) -> Path:
     return Path(name)
 
 
-def _copy_file(source: Path, target: Path, ledger_path: Path) -> None:
+def _copy_file(source: Path, target: Path, ledger_path: Path, meter: Meter) -> None:
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        _copy_database(src, target)
+        _copy_database(src, target, meter)
     except sqlite3.Error as exc:
         if "full" in str(exc).lower():
             raise UserError(i18n.tr("磁盘空间不足，无法写入 {path}").format(path=ledger_path)) from exc
@@ -162,14 +185,15 @@ def _copy_file(source: Path, target: Path, ledger_path: Path) -> None:
         src.close()
 
 
-def _backup_problems(path: Path, version: int) -> list[str]:
+def _backup_problems(path: Path, version: int, meter: Meter) -> list[str]:
     """Why the copy of a backup at ``path`` must not become the ledger (empty: it may)."""
     problems: list[str] = []
     conn = sqlite3.connect(path, isolation_level=None)  # our own copy: FTS5 checks need read-write
     try:
         conn.execute("BEGIN")
         try:
-            problems.extend(_describe(item) for item in _sound(conn, version, problems))
+            with meter.watching(conn):
+                problems.extend(describe(item) for item in sound(conn, version, problems, meter))
         except sqlite3.DatabaseError as exc:
             problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
         finally:
@@ -207,11 +231,11 @@ def _settle(ledger_path: Path) -> None:
             reason=mode, path=ledger_path))
 
 
-def _keep_aside(ledger_path: Path) -> Path:
+def _keep_aside(ledger_path: Path, meter: Meter) -> Path:
     """A copy of the current ledger under a name no earlier copy has."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for n in itertools.count(1):
-        kept = ledger_path.with_name(f"{ledger_path.name}.before-restore-{stamp}{f'-{n}' if n > 1 else ''}.bak")
+        kept = connection.kept_copy(ledger_path, stamp, n)
         try:
             kept.open("xb").close()  # claimed: a second restore in the same second takes the next name
             break
@@ -222,111 +246,13 @@ def _keep_aside(ledger_path: Path) -> Path:
     src = sqlite3.connect(f"{ledger_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         with atomic_output(kept, prefix=connection.temp_prefix(ledger_path) + "keep-") as tmp:
-            _copy_database(src, tmp)
+            _copy_database(src, tmp, meter)
     except BaseException:
         kept.unlink(missing_ok=True)
         raise
     finally:
         src.close()
     return kept
-
-
-@dataclass
-class CheckResult:
-    problems: list[str] = field(default_factory=list)   # what is wrong and was left as it is
-    repaired: list[str] = field(default_factory=list)   # what was wrong and has been put right
-
-
-def check(ledger_path: Path | str) -> CheckResult:
-    """Check the ledger; rebuild search indexes that are out of step with their tables."""
-    ledger_path = Path(ledger_path)
-    version = connection.inspect(ledger_path)
-    connection.remove_leftovers(ledger_path)
-    result = CheckResult()
-    # read-write connection so FTS5 accepts its 'integrity-check' command
-    if problem := diagnose.file_problem(ledger_path):  # read-only or full: not damage, say what it is
-        raise UserError(problem)
-    conn = sqlite3.connect(ledger_path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 5000")
-    try:
-        stale = _read_checks(conn, version, result.problems)
-        if stale:
-            _rebuild(conn, version, stale, result)
-    except sqlite3.Error as exc:  # busy, read-only: the ledger is not damaged
-        raise UserError(diagnose.describe(exc, ledger_path)) from exc
-    finally:
-        conn.close()
-    return result
-
-
-def _read_checks(conn: sqlite3.Connection, version: int, problems: list[str]) -> list[search_index.Stale]:
-    """Everything but the repair, in a transaction that is rolled back; returns the stale indexes."""
-    stale: list[search_index.Stale] = []
-    conn.execute("BEGIN")
-    try:
-        if version < migrate.latest_version():
-            problems.append(i18n.tr("结构版本 {v} 低于当前版本 {n}，打开时将自动升级").format(
-                v=version, n=migrate.latest_version()))
-        stale = _sound(conn, version, problems)
-        for row in conn.execute("SELECT name, uscc FROM enterprises WHERE deleted_at IS NULL AND is_sample = 0"):
-            if err := uscc_error(row["uscc"]):
-                problems.append(i18n.tr("企业“{name}”：{err}").format(name=row["name"], err=err))
-    except sqlite3.DatabaseError as exc:
-        if diagnose.is_environmental(exc):
-            raise
-        problems.append(i18n.tr("读取台账出错：{reason}").format(reason=exc))
-    finally:
-        conn.execute("ROLLBACK")
-    return stale
-
-
-def _sound(conn: sqlite3.Connection, version: int, problems: list[str]) -> list[search_index.Stale]:
-    """Integrity, references and the unit (into ``problems``); returns the stale search indexes."""
-    for row in conn.execute("PRAGMA integrity_check"):
-        if row[0] != "ok":
-            problems.append(i18n.tr("完整性检查：{msg}").format(msg=row[0]))
-    for row in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(i18n.tr("表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录").format(
-            table=row[0], rowid=row[1], parent=row[2]))
-    stale = search_index.stale(conn, version)
-    if not conn.execute("SELECT 1 FROM settings s JOIN units u ON u.id = s.value "
-                        "WHERE s.key = 'unit_id'").fetchone():
-        problems.append(i18n.tr("未设置本单位"))
-    return stale
-
-
-def _describe(item: search_index.Stale) -> str:
-    if item.missing is None:
-        return i18n.tr("检索索引 {name} 与数据不一致").format(name=item.index)
-    return i18n.tr("检索索引 {name} 与企业名称不一致（缺 {missing} 条，多 {extra} 条）").format(
-        name=item.index, missing=item.missing, extra=item.extra)
-
-
-def _rebuild(conn: sqlite3.Connection, version: int, stale: list[search_index.Stale],
-             result: CheckResult) -> None:
-    """Rebuild the stale indexes in one transaction, then look again."""
-    try:
-        with connection.transaction(conn):
-            for item in stale:
-                search_index.rebuild(conn, item.index)
-    except sqlite3.DatabaseError as exc:
-        if diagnose.is_environmental(exc):
-            raise
-        result.problems.extend(i18n.tr("{what}，重建失败：{reason}").format(what=_describe(item), reason=exc)
-                               for item in stale)
-        return
-    still = set()
-    conn.execute("BEGIN")
-    try:
-        still = {item.index for item in search_index.stale(conn, version)}
-    finally:
-        conn.execute("ROLLBACK")
-    for item in stale:
-        if item.index in still:
-            result.problems.append(i18n.tr("{what}，重建后仍不一致").format(what=_describe(item)))
-        else:
-            result.repaired.append(i18n.tr("{what}，已重建").format(what=_describe(item)))
 
 
 def schema_version() -> int:

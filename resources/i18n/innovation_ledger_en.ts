@@ -5471,21 +5471,21 @@
     </message>
     <message>
         <location filename="../../desktop_app/fileio.py" line="+16"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+43"/>
-        <location line="+114"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+50"/>
+        <location line="+130"/>
         <source>磁盘空间不足，无法写入 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="+182"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="+85"/>
         <source>没有写入权限：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/evidence.py" line="+159"/>
-        <location line="+11"/>
+        <location filename="../../desktop_app/services/evidence.py" line="+264"/>
+        <location line="+12"/>
         <location filename="../../desktop_app/services/printing/__init__.py" line="+140"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
@@ -6948,62 +6948,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/evidence.py" line="-112"/>
+        <location filename="../../desktop_app/services/evidence.py" line="-211"/>
         <source>要附加印证材料的记录不存在或已删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+29"/>
         <source>找不到文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>文件“{name}”有 {size}，超过单个印证材料 {max} 的上限；请压缩或分页扫描后再附加</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>文件“{name}”在附加过程中被改动，未附加；请关闭编辑它的程序后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+89"/>
         <source>无法读取文件：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-82"/>
         <source>文件“{name}”是空文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>请给印证材料一个文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+125"/>
         <source>印证材料的文件名“{name}”不安全，未导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
-        <source>文件“{name}”超过单个印证材料 {max} 的上限</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-136"/>
         <source>“{name}”与已附的“{old}”内容相同，无需重复附加</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+93"/>
         <source>印证材料不存在或已移除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>印证材料“{name}”的内容缺失，台账可能已损坏（请运行“检查台账”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>印证材料“{name}”的内容校验不符，台账可能已损坏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7119,7 +7120,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="-277"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-196"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7139,33 +7140,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>台账正由{who}打开，不能恢复。请先关闭那边的台账：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>备份未通过检查，未恢复（台账未改动）：{path}
 {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
         <source>备份属于“{theirs}”，当前台账属于“{ours}”，未恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>无法替换台账文件 {path}（{reason}），未恢复；原台账未改动，数据完整</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>无法复制备份 {path}：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>备份无法升级到当前结构版本，未恢复（台账未改动）：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7180,22 +7181,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../desktop_app/services/checking.py" line="+130"/>
         <source>结构版本 {v} 低于当前版本 {n}，打开时将自动升级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>完整性检查：{msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>检索索引 {name} 与数据不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7220,18 +7221,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>未设置本单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-110"/>
+        <location line="+28"/>
+        <source>已取消，台账未改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>企业“{name}”：{err}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+104"/>
+        <location line="+4"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-32"/>
         <source>读取台账出错：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9032,7 +9039,7 @@
 <context>
     <name>ledger_actions</name>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="+17"/>
+        <location filename="../../ui/ledger_actions.py" line="+18"/>
         <source>台账文件 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9050,53 +9057,49 @@
     <message>
         <location line="+10"/>
         <location line="+6"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>备份台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>已备份到 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>选择要恢复的备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+10"/>
-        <location line="+7"/>
-        <location line="+4"/>
         <source>恢复台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-10"/>
         <source>用备份“{src}”替换当前台账？当前台账会先另存一份，不会丢失。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>{msg}。
 确定要用其他单位的备份替换本单位的台账吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>已恢复。原台账另存为：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
         <location line="+6"/>
-        <location line="+3"/>
         <source>检查台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+5"/>
         <source>已修复 {n} 项：
 </source>
         <translation type="unfinished"></translation>

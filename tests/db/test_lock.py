@@ -133,11 +133,11 @@ def test_nothing_opens_the_ledger_while_a_restore_works(demo_ledger, tmp_path, m
     demo_ledger.close()
     seen = []
 
-    def copy_then_try_to_open(source, target):
+    def copy_then_try_to_open(source, target, meter=None):
         with pytest.raises(lock.LedgerBusy, match="不能同时修改"):
             open_ledger(path)
         seen.append(lock.holder_now(path)["pid"])
-        real_copy(source, target)
+        real_copy(source, target, meter)
 
     real_copy = maintenance._copy_database
     monkeypatch.setattr(maintenance, "_copy_database", copy_then_try_to_open)

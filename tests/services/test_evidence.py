@@ -110,3 +110,87 @@ def test_hostile_names_are_stored_plain_and_export_stays_in_the_folder(ledger, t
     assert all(p.resolve().parent == folder.resolve() for p in written)
     assert sorted(p.name for p in written) == sorted(["逃逸.pdf", "outside.pdf", "坏名.pdf", "_CON.pdf"])
     assert not (tmp_path.parent / "outside.pdf").exists()
+
+
+def _big_file(path, size):
+    with path.open("wb") as fh:  # distinct pieces so a shuffled or repeated chunk would show
+        for i in range(0, size, 4096):
+            fh.write(hashlib.sha256(str(i).encode()).digest() * 128)
+        fh.truncate(size)
+    return path
+
+
+def test_a_file_bigger_than_a_chunk_goes_in_and_out_whole(ledger, tmp_path, monkeypatch):
+    monkeypatch.setattr(evidence, "CHUNK", 64 * 1024)
+    sid = _survey(ledger)
+    scan = _big_file(tmp_path / "扫描件.pdf", 64 * 1024 * 5 + 123)  # five chunks and a bit
+    ev = evidence.attach(ledger, "surveys", sid, scan)
+    data = scan.read_bytes()
+    assert tuple(ledger.conn.execute("SELECT length(data), size FROM file_blobs").fetchone()) == (len(data),) * 2
+    out = evidence.export(ledger, ev, tmp_path / "导出.pdf")
+    assert out.read_bytes() == data
+    assert evidence.content(ledger, ev) == data
+    assert evidence.get(ledger, ev).sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_memory_does_not_grow_with_the_file(ledger, tmp_path):
+    import tracemalloc
+
+    sid = _survey(ledger)
+    peaks = []
+    for n, size in enumerate((4 * evidence.CHUNK, 24 * evidence.CHUNK)):
+        scan = _big_file(tmp_path / f"f{n}.pdf", size)
+        tracemalloc.start()
+        ev = evidence.attach(ledger, "surveys", sid, scan)
+        evidence.export(ledger, ev, tmp_path / f"out{n}.pdf")
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert (tmp_path / f"out{n}.pdf").stat().st_size == size
+    assert max(peaks) < 3 * evidence.CHUNK, peaks  # a 24 MB file never whole in memory
+    assert peaks[1] < peaks[0] + evidence.CHUNK, peaks  # six times the file, about the same peak
+
+
+def test_a_file_changed_while_it_is_attached_is_refused(ledger, tmp_path, monkeypatch):
+    monkeypatch.setattr(evidence, "CHUNK", 1024)
+    sid = _survey(ledger)
+    scan = _big_file(tmp_path / "正在编辑.docx", 10 * 1024)
+    real = evidence._digest
+
+    def digest_then_edit(fh, size, name):
+        d = real(fh, size, name)
+        with scan.open("r+b") as other:  # another program saves it between the hash and the copy
+            other.write(b"edited")
+        return d
+
+    monkeypatch.setattr(evidence, "_digest", digest_then_edit)
+    before = file_state(ledger.path)
+    with pytest.raises(ValidationError, match="被改动"):
+        evidence.attach(ledger, "surveys", sid, scan)
+    assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 0
+    assert evidence.count(ledger, "surveys", sid) == 0
+    assert file_state(ledger.path) == before
+
+
+def test_a_corrupt_blob_leaves_no_exported_file(ledger, tmp_path):
+    sid = _survey(ledger)
+    ev = evidence.attach_bytes(ledger, "surveys", sid, "a.pdf", b"good")
+    ledger.conn.execute("UPDATE file_blobs SET data = ?", (b"evil",))
+    out = tmp_path / "导出"
+    out.mkdir()
+    with pytest.raises(UserError, match="校验不符"):
+        evidence.export(ledger, ev, out)
+    assert list(out.iterdir()) == []
+
+
+def test_reuse_links_the_stored_content_without_copying_it(ledger, tmp_path):
+    sid, other = _survey(ledger), _survey_other(ledger)
+    ev = evidence.attach(ledger, "surveys", sid, _big_file(tmp_path / "批复.pdf", 3 * 4096))
+    new = evidence.reuse(ledger, "surveys", other, ev)
+    assert evidence.get(ledger, new).sha256 == evidence.get(ledger, ev).sha256 and new != ev
+    assert ledger.conn.execute("SELECT COUNT(*) FROM file_blobs").fetchone()[0] == 1
+    with pytest.raises(ValidationError, match="内容相同"):
+        evidence.reuse(ledger, "surveys", other, ev)
+    ledger.conn.execute("UPDATE file_blobs SET data = ?", (b"evil",))
+    third = _survey(ledger, "沁水县第三公司", "91140521MA0K3F2L33")
+    with pytest.raises(UserError, match="校验不符"):
+        evidence.reuse(ledger, "surveys", third, ev)

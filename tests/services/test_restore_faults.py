@@ -121,6 +121,17 @@ def test_a_killed_restores_temp_copies_go_at_the_next_open(demo_ledger, tmp_path
     assert all(p.exists() for p in strangers)
 
 
+def test_a_kept_copy_name_claimed_by_a_killed_restore_goes_but_real_kept_copies_stay(demo_ledger, tmp_path):
+    demo_ledger.close()
+    claimed = tmp_path / "demo.sqlite3.before-restore-20261202-101500.bak"
+    claimed.write_bytes(b"")  # killed after the name was claimed, before the copy was in
+    real = maintenance.restore(demo_ledger.path, maintenance.backup(demo_ledger.path, tmp_path / "b.sqlite3"))
+    other = tmp_path / "other.sqlite3.before-restore-20261202-101500.bak"  # another ledger's, empty
+    other.write_bytes(b"")
+    open_ledger(demo_ledger.path).close()
+    assert not claimed.exists() and real.exists() and real.stat().st_size > 0 and other.exists()
+
+
 def test_check_cleans_a_killed_restores_copy(demo_ledger, tmp_path):
     demo_ledger.close()
     ours = tmp_path / ".~demo.sqlite3.restore-xyz.sqlite3"

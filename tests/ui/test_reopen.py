@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop_app.errors import UserError
 from desktop_app.services import maintenance, platforms
 from desktop_app.services.ledger import open_ledger
-from tests.ui.test_main_window import when_modal
 from ui import ledger_actions
 
 
@@ -20,15 +19,29 @@ def _visit_everything(window):
     return [window.open_targets(), window.open_rewards()]
 
 
-def _answer_every_box(qtbot, seen):
-    """Yes to the question, OK to the information that follows; remember what was said."""
-    def answer(box):
-        seen.append(box.text())
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        (yes or box.button(QMessageBox.StandardButton.Ok)).click()
-        if len(seen) < 2:
-            when_modal(qtbot, answer)
-    when_modal(qtbot, answer)
+def answer_boxes(monkeypatch, replies):
+    """Answer QMessageBox.question from ``replies`` in turn (then 是); remember every box's text."""
+    seen: list[str] = []
+
+    def question(parent, title, text, *a, **k):
+        seen.append(text)
+        return replies.pop(0) if replies else QMessageBox.StandardButton.Yes
+
+    def say(parent, title, text, *a, **k):
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", say)
+    monkeypatch.setattr(QMessageBox, "warning", say)
+    return seen
+
+
+def wait_task(qtbot, window, timeout=20000):
+    """Until the window's file task (and any it started) has finished and the ledger is back."""
+    qtbot.waitUntil(lambda: not window.file_task.thread.isRunning() and (
+        window.file_task.result is not None or window.file_task.error is not None) and not window._closed,
+        timeout=timeout)
 
 
 def test_restore_in_the_window_raises_nothing_and_shows_the_backup(demo_window, qtbot, tmp_path, monkeypatch, caplog):
@@ -39,10 +52,10 @@ def test_restore_in_the_window_raises_nothing_and_shows_the_backup(demo_window, 
     pid = old.conn.execute("SELECT id FROM platforms WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
     platforms.delete(old, pid)  # made after the backup: the restore brings it back
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
-    seen: list[str] = []
-    _answer_every_box(qtbot, seen)
+    seen = answer_boxes(monkeypatch, [])
     with caplog.at_level(logging.ERROR):
         ledger_actions.restore(window)
+        wait_task(qtbot, window)
     assert len(seen) == 2 and "已恢复" in seen[1]
     assert window.ledger is not old and all(not shiboken6.isValid(t) or not t.isVisible() for t in tools)  # tool windows of the old ledger closed
     tab = window.tab_widgets["platforms"]
@@ -80,17 +93,10 @@ def test_restoring_another_units_backup_asks_in_words_not_flags(demo_window, qtb
     other = create_ledger(tmp_path / "other.sqlite3", unit_name="绛县", level="county", operator="x")
     other.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other.path), ""))
-    seen: list[str] = []
-
-    def answer(box):  # 是 to "replace?", 否 to "another unit's backup?"
-        seen.append(box.text())
-        button = QMessageBox.StandardButton.Yes if len(seen) == 1 else QMessageBox.StandardButton.No
-        box.button(button).click()
-        if len(seen) < 2:
-            when_modal(qtbot, answer)
-
-    when_modal(qtbot, answer)
+    # 是 to "replace?", 否 to "another unit's backup?"
+    seen = answer_boxes(monkeypatch, [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
     ledger_actions.restore(window)
+    wait_task(qtbot, window)
     assert len(seen) == 2 and "备份属于“绛县”" in seen[1] and "--" not in seen[1]
     assert "沁水县" in window.windowTitle()  # the own ledger is back, unchanged
 

@@ -15,14 +15,21 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", help="年度 YYYY（默认：报送期所在年）")
     p.add_argument("--enterprise", help="企业统一社会信用代码（survey 必填）")
     p.add_argument("--township", help="乡镇名称")
+    p.add_argument("--doc-no", dest="doc_no",
+                   help="发文字号的序号，如 3 或 沁创领办〔2026〕3号（monthly-brief；默认：接上次的号，并记住本次）")
     p.add_argument("--all", action="store_true", help="批量：打印乡镇全部企业（survey）")
+    p.add_argument("--duplex", action="store_true", help="批量双面打印：每家企业从新的一张纸开始（survey --all）")
 
 
 @command("report", _report_args)
 def cmd_report(args: argparse.Namespace) -> int:
-    ledger = ledger_for(args, write=False)
+    spec = printing.registry().get(args.form)
+    remembers = spec is not None and spec.after_write is not None
+    ledger = ledger_for(args, write=remembers)  # a form that remembers (the brief's number) writes a setting
     try:
         given = {k: getattr(args, k) for k in printing.PARAMS}
+        if args.duplex:
+            given["duplex"] = True
         out = printing.write_report(ledger, args.form, args.format, args.out, given, batch=args.all)
     finally:
         ledger.close()

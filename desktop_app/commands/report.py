@@ -1,9 +1,11 @@
 """The `report` command of CLI.md: every official form, from the same registry as the 报表 menu."""
 
 import argparse
+import sys
 
 from desktop_app import i18n
 from desktop_app.commands import command, ledger_for
+from desktop_app.errors import UserError
 from desktop_app.services import printing
 
 
@@ -23,15 +25,27 @@ def _report_args(p: argparse.ArgumentParser) -> None:
 
 @command("report", _report_args)
 def cmd_report(args: argparse.Namespace) -> int:
-    spec = printing.registry().get(args.form)
-    remembers = spec is not None and spec.after_write is not None
-    ledger = ledger_for(args, write=remembers)  # a form that remembers (the brief's number) writes a setting
+    from desktop_app.services.ledger import open_ledger
+
+    ledger = ledger_for(args, write=False)
     try:
         given = {k: getattr(args, k) for k in printing.PARAMS}
         if args.duplex:
             given["duplex"] = True
-        out = printing.write_report(ledger, args.form, args.format, args.out, given, batch=args.all)
+        out = printing.write_report(ledger, args.form, args.format, args.out, given, batch=args.all, remember=False)
+        spec = printing.registry()[args.form]
+        params = printing.resolve_params(ledger, spec, given)
     finally:
         ledger.close()
     print(i18n.tr("已生成 {path}").format(path=out))
+    if spec.after_write is not None:  # e.g. the brief's 文号: kept for next time, as the window does
+        try:
+            writer = open_ledger(ledger.path)
+        except UserError as exc:
+            print(i18n.tr("注意：{why}；本次文号未记住，下次请用 --doc-no 指定").format(why=exc), file=sys.stderr)
+            return 0
+        try:
+            spec.after_write(writer, params)
+        finally:
+            writer.close()
     return 0

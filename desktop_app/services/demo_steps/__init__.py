@@ -5,9 +5,9 @@ runs them in order. A tab's sample data lives with the tab's own step.
 """
 
 import importlib
-import re
 import pkgutil
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta

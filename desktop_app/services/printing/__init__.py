@@ -102,8 +102,9 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
 
 
 def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: dict[str, Any] | None = None,
-                 progress: "ProgressFn | None" = None, *, batch: bool = False) -> Path:
-    """Build the form from the ledger and write it; nothing is left on failure."""
+                 progress: "ProgressFn | None" = None, *, batch: bool = False, remember: bool = True) -> Path:
+    """Build the form from the ledger and write it; nothing is left on failure. ``remember``: run the
+    form's ``after_write`` (the brief keeps its 文号) — the CLI, reading without the lock, does it itself."""
     from desktop_app.reports import DocumentForm, write_document_pdf, write_pdf, write_xlsx
     from desktop_app.reports.grid_form import GridBatch, GridForm
     from desktop_app.reports.pdf_grid_form import write_grid_pdf
@@ -131,7 +132,7 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
         written = write_pdf(data, out, progress)
     else:
         written = write_xlsx(data, out, progress)
-    if spec.after_write is not None:
+    if remember and spec.after_write is not None:
         spec.after_write(ledger, params)
     return written
 

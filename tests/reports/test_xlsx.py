@@ -47,7 +47,7 @@ def test_body_spans_follow_the_form(task_ws, task_form, task_lines):
     for s in task_form.spans:
         top, bottom = body_top + s.row, body_top + s.row + s.rowspan - 1
         cuts = [top] + [r for r in sorted(starts) if top < r <= bottom] + [bottom + 1]
-        for a, z in zip(cuts, cuts[1:]):  # whole, or cut only at a page start, its label written again
+        for a, z in zip(cuts, cuts[1:], strict=False):  # whole, or cut only at a page start, its label written again
             piece = f"{ws.cell(a, s.col + 1).coordinate}:{ws.cell(z - 1, s.col + s.colspan).coordinate}"
             assert piece in m or (z - 1 == a and s.colspan == 1)
             assert ws.cell(a, s.col + 1).value == ws.cell(top, s.col + 1).value

@@ -2,6 +2,7 @@
 options a form has no use for, the brief's 文号 from the CLI, and the brief's wording."""
 
 import re
+import shutil
 import subprocess
 from datetime import date
 from types import SimpleNamespace
@@ -124,6 +125,7 @@ def test_an_option_a_form_ignores_is_refused(demo_file, tmp_path, capsys, form, 
 
 
 def test_cli_brief_takes_doc_no_and_remembers_it(demo_file, tmp_path, capsys):
+    demo_file = shutil.copy(demo_file, tmp_path / "demo.sqlite3")  # the number is written: a private copy
     older, latest = demo.demo_periods()
     year = date.today().year
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop_app import i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.reports.model import Column, Furniture, HeaderCell, Span, TableForm
+from desktop_app.reports.model import Column, Computed, Furniture, HeaderCell, Span, TableForm
 
 FORM_ID = "coverage-summary"
 FORM_VERSION = "1"
@@ -110,8 +110,27 @@ NOTES = (
 )
 
 
+SUMMED = range(2, 8)  # 规上工业企业数 … 已销号企业数, and the two spending columns below
+SPENDING = (9, 10)
+
+
+def _total_row(total: CoverageLine, n: int) -> tuple:
+    """The 合计 row (above its lines, as in 004 附件4): sums and rates that Excel computes from the
+    lines under it, the same figures the PDF prints."""
+    row = list(_row(i18n.tr("合计"), total))
+    if not n:
+        return tuple(row)
+    for c in (*SUMMED, *SPENDING):
+        row[c] = Computed(row[c], f"=SUM({{1,{c}}}:{{{n},{c}}})")
+    none = f'"{NOT_APPLICABLE}"'
+    row[8] = Computed(row[8], f"=IF({{0,2}}=0,{none},{{0,7}}/{{0,2}})")
+    row[11] = Computed(row[11], f"=IF({{0,10}}=0,{none},{{0,9}}/{{0,10}}-1)")
+    row[12] = Computed(row[12], f"=IF({{0,2}}=0,{none},{{0,4}}/{{0,2}})")
+    return tuple(row)
+
+
 def build_coverage_form(summary: CoverageSummary) -> TableForm:
-    rows = [_row(i18n.tr("合计"), summary.total)]
+    rows = [_total_row(summary.total, len(summary.lines))]
     rows += [_row(i, line) for i, line in enumerate(summary.lines, start=1)]
     sheet = i18n.tr("按乡镇") if summary.by == "township" else i18n.tr("按行业")
     return TableForm(

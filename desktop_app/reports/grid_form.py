@@ -65,6 +65,7 @@ class GridForm:
     unit: str = ""                                 # Excel meta sheet
     period: str = ""
     sheet_name: str = ""
+    running_head: str = ""                         # PDF: printed atop the form's later pages (whose form)
 
 
 class GridBatch:

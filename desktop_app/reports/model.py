@@ -18,7 +18,27 @@ from desktop_app.errors import Cancelled  # noqa: F401  (re-exported: reports ra
 Kind = Literal["text", "int", "money", "percent"]
 Align = Literal["left", "center", "right"]
 Orientation = Literal["portrait", "landscape"]
-CellValue = str | int | float | Decimal | None
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A number printed with a word after it ("2（并列）"): Excel keeps the number, the word in its format."""
+
+    value: int | float
+    tag: str
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A cell the form computes from others (a 合计 row above its lines, a rate): the PDF prints
+    ``value``; Excel gets ``formula``, where ``{r,c}`` names body row r, column c (0-based), e.g.
+    ``=SUM({1,2}:{13,2})``, so the sheet stays right when a clerk corrects a line."""
+
+    value: CellValue
+    formula: str
+
+
+CellValue = str | int | float | Decimal | Tagged | Computed | None
 
 ProgressFn = Callable[[int, int], bool]
 """``progress(done, total)``; return False to cancel. ``total`` is 0 when unknown."""
@@ -159,6 +179,10 @@ def covered_cells(spans: Sequence[Span]) -> set[tuple[int, int]]:
 
 def format_value(value: CellValue, kind: Kind) -> str:
     """How a value prints in the PDF (Excel keeps the number and a number format)."""
+    if isinstance(value, Computed):
+        return format_value(value.value, kind)
+    if isinstance(value, Tagged):
+        return format_value(value.value, kind if kind != "text" else "int") + value.tag
     if value is None or value == "":
         return ""
     if isinstance(value, str):

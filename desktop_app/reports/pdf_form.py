@@ -17,6 +17,7 @@ from desktop_app.reports.model import (
     furniture_below,
     validate,
 )
+from desktop_app.reports.pdf_fit import BIG, MIN_TABLE_SCALE, Scaled, fit_scale
 from desktop_app.reports.pdf_page import (
     BODY_SIZE,
     TITLE_SIZE,
@@ -66,16 +67,28 @@ def _height(flowables: list[Flowable], geo: Geometry) -> float:
     return sum(f.wrap(geo.width, geo.height)[1] for f in flowables)
 
 
-def form_flowables(form: TableForm, *, restart_numbering: bool = True) -> list[Flowable]:
-    """One form's flowables, its table already cut into pages."""
+def _one_page(form: TableForm, width: float) -> list[Flowable]:
+    """The whole form as one page's flowables, laid out at ``width`` (see ``pdf_fit``)."""
+    layout = TableLayout(form, width, BIG)
+    return [*_heading(form), TableChunk(layout, 0, len(layout.rows)), *_tail(form)]
+
+
+def form_flowables(form: TableForm, *, restart_numbering: bool = False) -> list[Flowable]:
+    """One form's flowables: on one page (a little smaller if need be) when it nearly fits there,
+    else its table cut into pages with the end of the table kept with the notes and sign-off."""
     validate(form)
     geo = table_geometry(form.orientation)
+    out: list[Flowable] = [NumberingStart()] if restart_numbering else []
+    avail = geo.height - SAFETY
+    one = fit_scale(lambda w: _one_page(form, w), geo.width, avail, MIN_TABLE_SCALE)
+    if one is not None:
+        scale, flowables = one
+        out.extend(flowables if scale >= 1 else [Scaled(flowables, scale, geo.width)])
+        return out
     heading, tail = _heading(form), _tail(form)
     head_h, tail_h = _height(heading, geo), _height(tail, geo)
-    avail = geo.height - SAFETY
     layout = TableLayout(form, geo.width, avail - head_h)  # a cut row fits any page
     chunks = layout.paginate(avail - head_h, avail, tail_h)
-    out: list[Flowable] = [NumberingStart()] if restart_numbering else []
     out.extend(heading)
     for i, (s, e) in enumerate(chunks):
         if i:
@@ -94,7 +107,7 @@ def _as_list(form_or_forms: TableForm | Iterable[TableForm]) -> tuple[Iterator[T
 
 def table_batches(
     forms: Iterator[TableForm], first: TableForm, total: int, progress: ProgressFn | None,
-    *, restart_numbering: bool = True,
+    *, restart_numbering: bool = False,
 ) -> Iterator[list[Flowable]]:
     """Flowables form by form, built only when platypus reaches them."""
     done = 0
@@ -120,8 +133,7 @@ def write_pdf(
 ) -> Path:
     """Print one form, or many with a page break between them, into one PDF.
 
-    Page numbers restart at "— 1 —" for each form so a batch of one-page forms
-    can be handed out sheet by sheet. ``progress(done, total)`` is called per
+    One page-number sequence runs through the file. ``progress(done, total)`` is called per
     form; returning False raises :class:`Cancelled` and no file is left.
     """
     forms, total = _as_list(form_or_forms)

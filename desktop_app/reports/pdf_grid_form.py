@@ -2,8 +2,11 @@
 
 A section's grid flows over pages group by group; a single row too tall for
 a page (a long answer) is cut between lines, its caption printed again.
-Forms in one file each start on a new page with their own page numbers, and
-are built one at a time as platypus reaches them.
+A form that nearly fits one page is printed on it, a little smaller; a longer
+one names the enterprise and period atop its later pages. Forms in one file
+each start on a new page (for duplex printing, a new sheet), with one page
+number sequence through the file, and are built one at a time as platypus
+reaches them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, Spacer
 
 from desktop_app.fileio import atomic_output
 from desktop_app.reports import fonts
@@ -25,12 +28,13 @@ from desktop_app.reports.grid_form import (
     validate,
 )
 from desktop_app.reports.model import Cancelled, ProgressFn, format_value
-from desktop_app.reports.pdf_page import LazyFlowables, NumberingStart, make_doc, table_geometry
+from desktop_app.reports.pdf_fit import MIN_GRID_SCALE, NewSheet, RunningHead, Scaled, fit_scale
+from desktop_app.reports.pdf_page import LazyFlowables, make_doc, table_geometry
 from desktop_app.reports.pdf_text import SpreadLine, TextBlock, break_lines, draw_aligned
 
 SIZE = 10.5          # 五号
-LEADING = SIZE * 1.4
-PAD_X, PAD_Y = 3.0, 3.2
+LEADING = SIZE * 1.3
+PAD_X, PAD_Y = 3.0, 3.0
 MIN_ROW = 22.0
 INNER, OUTER = 0.5, 1.0
 ASCENT = 0.88
@@ -233,10 +237,9 @@ def _checkbox(c, x: float, y: float, ticked: bool) -> None:
     c.restoreState()
 
 
-def form_flowables(form: GridForm) -> list[Flowable]:
-    validate(form)
+def _parts(form: GridForm) -> list[Flowable]:
     body, hei, title = (fonts.font_name(r) for r in (fonts.BODY, fonts.HEI, fonts.TITLE))
-    out: list[Flowable] = [NumberingStart()]
+    out: list[Flowable] = []
     if form.label:
         out.append(TextBlock(form.label, hei, 14, space_after=2))
     out.append(TextBlock(form.title, title, TITLE_SIZE, leading=TITLE_SIZE * 1.4, align="center", balance=True,
@@ -253,8 +256,21 @@ def form_flowables(form: GridForm) -> list[Flowable]:
     return out
 
 
+def form_flowables(form: GridForm) -> list[Flowable]:
+    """One form: on one page (a little smaller if need be) when it nearly fits there; else over
+    pages, each later page headed by ``running_head`` (the enterprise and period)."""
+    validate(form)
+    geo = table_geometry(form.orientation)
+    out: list[Flowable] = [RunningHead(form.running_head)]
+    one = fit_scale(lambda w: _parts(form), geo.width, geo.height - 2, MIN_GRID_SCALE)
+    if one is None:
+        return out + _parts(form)
+    scale, flowables = one
+    return out + (flowables if scale >= 1 else [Scaled(flowables, scale, geo.width)])
+
+
 def _batches(forms: Iterator[GridForm], first: GridForm, total: int,
-             progress: ProgressFn | None) -> Iterator[list[Flowable]]:
+             progress: ProgressFn | None, duplex: bool) -> Iterator[list[Flowable]]:
     done = 0
     form: GridForm | None = first
     while form is not None:
@@ -262,7 +278,7 @@ def _batches(forms: Iterator[GridForm], first: GridForm, total: int,
             raise Cancelled()
         batch: list[Flowable] = []
         if done:
-            batch += [NextPageTemplate(table_geometry(form.orientation).name), PageBreak()]
+            batch += [NextPageTemplate(table_geometry(form.orientation).name), NewSheet(duplex)]
         yield batch + form_flowables(form)
         done += 1
         form = next(forms, None)
@@ -271,8 +287,9 @@ def _batches(forms: Iterator[GridForm], first: GridForm, total: int,
 
 
 def write_grid_pdf(data: GridForm | list[GridForm] | GridBatch, path: Path | str,
-                   progress: ProgressFn | None = None) -> Path:
-    """One form, or many (each from a new page, numbered from — 1 —), into one PDF."""
+                   progress: ProgressFn | None = None, *, duplex: bool = False) -> Path:
+    """One form, or many (each from a new page; with ``duplex``, from a new sheet: the back of a form
+    that ends on a front page is left blank), into one PDF with one page-number sequence."""
     forms, total = as_forms(data)
     first = next(forms, None)
     if first is None:
@@ -280,7 +297,7 @@ def write_grid_pdf(data: GridForm | list[GridForm] | GridBatch, path: Path | str
     target = Path(path)
     with atomic_output(target) as tmp:
         doc = make_doc(str(tmp), table_geometry(first.orientation), first.title)
-        doc.build(LazyFlowables(_batches(forms, first, total, progress)))
+        doc.build(LazyFlowables(_batches(forms, first, total, progress, duplex)))
     return target
 
 

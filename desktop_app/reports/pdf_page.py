@@ -105,10 +105,33 @@ class NumberingStart(Flowable):
         self.canv._numbering_first_page = self.canv.getPageNumber()
 
 
+RUNNING_HEAD_SIZE = 10.5
+
+
+def draw_running_head(canv, geo: Geometry, text: str) -> None:
+    """A form's later pages name what they belong to (the enterprise and period), above the frame."""
+    canv.saveState()
+    canv.setFont(fonts.font_name(fonts.BODY), RUNNING_HEAD_SIZE)
+    canv.setFillColorRGB(0, 0, 0)
+    y = geo.bottom + geo.height + 4 * mm
+    canv.drawString(geo.left, y, text)
+    canv.setLineWidth(0.5)
+    canv.line(geo.left, y - 2.5, geo.left + geo.width, y - 2.5)
+    canv.restoreState()
+
+
 def _on_page_end(geo: Geometry):
+    """Page furniture: one page-number sequence per file (a blank back of a sheet carries none),
+    and a form's running head from its second page on."""
     def draw(canv, doc) -> None:
+        page = canv.getPageNumber()
+        if getattr(canv, "_blank_page", None) == page:
+            return
+        head = getattr(canv, "_running_head", None)
+        if head and head[0] and head[1] < page:
+            draw_running_head(canv, geo, head[0])
         first = getattr(canv, "_numbering_first_page", 1)
-        draw_page_number(canv, geo, canv.getPageNumber() - first + 1)
+        draw_page_number(canv, geo, page - first + 1)
 
     return draw
 

@@ -35,6 +35,7 @@ MIN_ROW = 7.5 * mm
 INNER_LINE = 0.5
 OUTER_LINE = 1.0
 ASCENT = 0.88  # of the font size, for vertical centring of CJK glyphs
+KEEP_WITH_END = 3  # body rows that go over with the 合计, the notes and the sign-off
 
 
 @dataclass
@@ -193,8 +194,11 @@ class TableLayout:
         s, e = chunks[-1]
         last_cap = (first_avail if len(chunks) == 1 else avail) - self.header_total
         if e - s > 1 and sum(self.heights(s, e)) + tail > last_cap:
-            # carry rows over with the sign-off; a totals row never travels alone
-            carry = 2 if self.has_totals and e - s > 2 else 1
+            # carry rows over with the notes and sign-off: a few body rows with the 合计, never one row
+            # alone, as many as fit the new page
+            carry = min(e - s - 1, KEEP_WITH_END + (1 if self.has_totals else 0))
+            while carry > 1 and sum(self.heights(e - carry, e)) + tail > avail - self.header_total:
+                carry -= 1
             chunks[-1:] = [(s, e - carry), (e - carry, e)]
         return chunks
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app import i18n
-from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Totals
+from desktop_app.reports.model import Column, Furniture, HeaderCell, TableForm, Tagged, Totals
 
 FORM_ID = "ranking"
 FORM_VERSION = "1"
@@ -14,7 +14,7 @@ FORM_VERSION = "1"
 
 @dataclass(frozen=True)
 class RankingLine:
-    rank: str            # "1", or "2（并列）"
+    rank: Tagged         # 1, or 2 tagged "（并列）"
     department: str
     due: int
     on_time: int
@@ -43,7 +43,7 @@ class RankingHeader:
 
 def _columns() -> tuple[Column, ...]:
     return (
-        Column("rank", i18n.tr("名次"), width_mm=25),
+        Column("rank", i18n.tr("名次"), width_mm=25, kind="int"),
         Column("department", i18n.tr("责任单位"), width=40),
         Column("due", i18n.tr("应报"), width=9, kind="int"),
         Column("on_time", i18n.tr("按时"), width=9, kind="int"),

@@ -147,4 +147,6 @@ def build_survey_form(data: SurveyPrint) -> GridForm:
         lines_below=(_signature(ret),),
         unit=data.unit, period=data.period,
         sheet_name=data.enterprise[:31],
+        running_head=i18n.tr("企业创新活动开展情况调查表（续）　{e}　报送期：{p}").format(
+            e=data.enterprise, p=period_text(data.period)),
     )

@@ -29,10 +29,13 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports import fonts
 from desktop_app.reports.model import (
     Cancelled,
+    Computed,
     ProgressFn,
     TableForm,
+    Tagged,
     covered_cells,
     display_width,
+    format_value,
     furniture_above,
     furniture_below,
     header_cells,
@@ -43,12 +46,15 @@ from desktop_app.reports.pdf_page import table_geometry
 from desktop_app.reports.pdf_table import column_widths
 from desktop_app.reports.xlsx_cells import Formula, put, set_value
 from desktop_app.reports.xlsx_meta import META_SHEET, write_meta
+from desktop_app.reports.xlsx_pages import Margins, add_page_breaks
 
 NUMBER_FORMATS = {"int": "0", "money": "0.00", "percent": "0.00%"}
 UNIT_MM = 1.85  # one Excel width unit (a digit of the default 11 pt font) on paper
 LINE_PT = 14.25  # one line of 11 pt 宋体
+MARGINS = Margins(left=0.59, right=0.59, top=0.79, bottom=0.79)  # inches
 FOOTER = QT_TRANSLATE_NOOP("i18n", "第 &P 页 共 &N 页")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_REF = re.compile(r"\{(\d+),(\d+)\}")  # {row,col} in a Computed formula
 
 _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -96,6 +102,8 @@ def _widths(form: TableForm, hidden: set[tuple[int, int]]) -> list[float]:
 
 
 def _text(v, kind: str) -> str:
+    if isinstance(v, Tagged | Computed):
+        return format_value(v, kind)
     if isinstance(v, str):
         return v
     if kind == "money":
@@ -103,6 +111,28 @@ def _text(v, kind: str) -> str:
     if kind == "percent":
         return f"{v * 100:.2f}%"
     return str(v)
+
+
+def spread_columns(items: list[str], widths: list[float]) -> list[tuple[int, int]]:
+    """1-based column ranges, one per item, left to right, each wide enough for its text where the row
+    allows (a narrow 序号 column never gets “填报人：张三” alone, which Excel would cut off)."""
+    k, n = len(items), len(widths)
+    need = [display_width(t) + 2 for t in items]
+    room = sum(widths)
+    if sum(need) > room:  # not enough room for all: share it in proportion
+        need = [room * x / sum(need) for x in need]
+    out, a = [], 0
+    for i in range(k):
+        if i == k - 1:
+            out.append((a + 1, n))
+            break
+        b, have = a + 1, widths[a]
+        while have < need[i] and b < n - (k - 1 - i):
+            have += widths[b]
+            b += 1
+        out.append((a + 1, b))
+        a = b
+    return out
 
 
 def _lines(text: str, width: float) -> int:
@@ -146,8 +176,7 @@ class _Sheet:
         ws, r, k = self.ws, self.row, min(len(items), self.n)
         if k < len(items):
             items = items[: k - 1] + ["\u3000\u3000".join(items[k - 1 :])]
-        for i, text in enumerate(items):
-            a, b = i * self.n // k + 1, (i + 1) * self.n // k
+        for i, (text, (a, b)) in enumerate(zip(items, spread_columns(items, self.widths), strict=True)):
             cell = put(ws, r, a, text)
             cell.font = SMALL_FONT
             align = "right" if i == k - 1 and k > 1 else "left"
@@ -190,7 +219,7 @@ class _Sheet:
                 for cc in range(c + 1, c + cs + 1):
                     if (rr, cc) != (first_row + r, c + 1):
                         self._styled(ws.cell(rr, cc), font, align, fmt)
-            text = "" if value is None else _text(value, self.form.columns[c].kind)
+            text = "" if value is None or isinstance(value, Formula) else _text(value, self.form.columns[c].kind)
             need[r + rs - 1].append((r, rs, _lines(text, self._span_width(c, cs)) * LINE_PT + 6))
         heights = [20.0] * n_rows
         for r in range(n_rows):
@@ -228,23 +257,38 @@ class _Sheet:
         self._body(body_top)
         ws.freeze_panes = f"A{body_top}"
         ws.print_title_rows = f"{head_top}:{body_top - 1}"
-        self.row = body_top + len(form.rows) + (1 if form.totals else 0)
+        n_body = len(form.rows) + (1 if form.totals else 0)
+        self.row = body_top + n_body
         for note in form.notes:
             self._merged_line(note, SMALL_FONT, 20, align="left")
         self._spread([t if not t.endswith("：") else t + "\u3000" * 6 for t in furniture_below(form)])
         self._page_setup()
+        add_page_breaks(ws, head=(head_top, body_top - 1), body=(body_top, body_top + n_body - 1),
+                        tail_end=self.row - 1, orientation=form.orientation, widths=self.widths, margins=MARGINS)
+
+    def _cell_value(self, value, r: int, c: int, top: int):
+        """A form value as written: a computed cell becomes its formula, a tagged number keeps the
+        number and shows its word through the cell's number format."""
+        if isinstance(value, Computed):
+            return Formula(_REF.sub(lambda m: f"{get_column_letter(int(m[2]) + 1)}{top + int(m[1])}", value.formula))
+        if isinstance(value, Tagged):
+            base = NUMBER_FORMATS.get(self.form.columns[c].kind, "0")
+            self._formats[(r, c)] = f'{base}"{value.tag}"' if value.tag else base
+            return value.value
+        return value
 
     def _body(self, top: int) -> None:
         form = self.form
         spans = {(s.row, s.col): s for s in form.spans}
         cells = []
+        self._formats: dict[tuple[int, int], str] = {}
         for r, values in enumerate(form.rows):
             for c in range(self.n):
                 if (r, c) in self.hidden:
                     continue
                 s = spans.get((r, c))
                 rs, cs = (s.rowspan, s.colspan) if s else (1, 1)
-                cells.append((r, c, rs, cs, values[c]))
+                cells.append((r, c, rs, cs, self._cell_value(values[c], r, c, top)))
         n_rows = len(form.rows)
         if form.totals:
             t = form.totals
@@ -262,7 +306,7 @@ class _Sheet:
             cells, top, n_rows,
             lambda r, c: HEADER_FONT if (form.totals and r == totals_row and c == 0) else BODY_FONT,
             lambda r, c: self._aligns[form.columns[c].align],
-            lambda r, c: NUMBER_FORMATS.get(form.columns[c].kind),
+            lambda r, c: self._formats.get((r, c)) or NUMBER_FORMATS.get(form.columns[c].kind),
         )
 
     def _page_setup(self) -> None:
@@ -273,8 +317,8 @@ class _Sheet:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
-        ws.page_margins = PageMargins(left=0.59, right=0.59, top=0.79, bottom=0.79,
-                                      header=0.3, footer=0.39)
+        ws.page_margins = PageMargins(left=MARGINS.left, right=MARGINS.right, top=MARGINS.top,
+                                      bottom=MARGINS.bottom, header=0.3, footer=0.39)
         ws.oddFooter.center.text = i18n.tr(FOOTER)
         ws.oddFooter.center.font = f"{fonts.XLSX_BODY},Regular"
         ws.oddFooter.center.size = 10

@@ -15,7 +15,7 @@ from desktop_app.domain.codes import USCC_CHARSET, id_check_char, uscc_check_cha
 from desktop_app.errors import UserError
 from desktop_app.paths import resource
 from desktop_app.services import catalogs, demo_steps, seed, units
-from desktop_app.services.demo_steps import DemoContext
+from desktop_app.services.demo_steps import DemoContext, title_dates
 from desktop_app.services.ledger import Ledger, create_ledger, open_ledger
 
 # Data tables a refill empties (children first); units and settings stay.
@@ -99,7 +99,7 @@ def _fill(ledger: Ledger, spec: dict[str, Any], today: date | None) -> None:
     seed.load_builtin(ledger)
     rng = random.Random(20201210)  # the date of 沁办发〔2020〕24号
     with ledger.write():
-        enterprise_ids = _enterprises(ledger, spec, rng)
+        enterprise_ids = _enterprises(ledger, spec, rng, today or date.today())
         _platforms(ledger, spec, enterprise_ids)
         _talent(ledger, spec, enterprise_ids, rng)
     ctx = DemoContext(enterprise_ids, demo_periods(today), today or date.today(), rng)
@@ -112,7 +112,7 @@ def demo_reason() -> str:
     return i18n.tr("演示数据")
 
 
-def _enterprises(ledger: Ledger, spec: dict[str, Any], rng: random.Random) -> dict[str, str]:
+def _enterprises(ledger: Ledger, spec: dict[str, Any], rng: random.Random, today: date) -> dict[str, str]:
     w = ledger.writer
     ids: dict[str, str] = {}
     for i, e in enumerate(spec["enterprise"]):
@@ -126,12 +126,11 @@ def _enterprises(ledger: Ledger, spec: dict[str, Any], rng: random.Random) -> di
         for t_i, title in enumerate(e.get("titles", [])):
             name, _, level = title.partition(":")
             year = 2022 + (i + t_i) % 4 if name == "高新技术企业" else 2025 + (i % 2)
-            valid_until = f"{year + 3}-12-31" if name == "高新技术企业" else (
-                f"{year}-12-31" if name == "科技型中小企业" else None)
+            issued_on, valid_until = title_dates(name, year, 10 + i % 18, today)
             w.insert("enterprise_titles", {
-                "enterprise_id": eid, "title": name, "level": level, "year": year,
+                "enterprise_id": eid, "title": name, "level": level, "year": int(issued_on[:4]),
                 "cert_no": f"GR{year}14{rng.randint(0, 999999):06d}" if name == "高新技术企业" else "",
-                "issued_on": f"{year}-11-{10 + i % 18}", "valid_until": valid_until}, audit=False)
+                "issued_on": issued_on, "valid_until": valid_until}, audit=False)
     return ids
 
 

@@ -17,7 +17,7 @@ from desktop_app.domain.coverage import (
     rd_spending,
 )
 from desktop_app.services.enterprises import decisions
-from desktop_app.services.enterprises.titles import held_sql
+from desktop_app.services.enterprises.titles import held_sql, renewal_sql
 from desktop_app.services.ledger import Ledger
 
 LEVEL_RANK = {"国家级": 1, "省级": 2, "市级": 3, "县级": 4}
@@ -39,8 +39,8 @@ def enterprise_title_count(ledger: Ledger, title: str, *, level: str | None = No
     if level:
         sql += " AND t.level = ?"
         params.append(level)
-    if since_year:
-        sql += " AND t.year >= ?"
+    if since_year:  # 新认定 since that year: a renewal is not new (titles.renewal_sql, as on every form)
+        sql += f" AND t.year >= ? AND NOT {renewal_sql('t')}"
         params.append(since_year)
     return ledger.conn.execute(sql, params).fetchone()[0]
 

@@ -29,7 +29,8 @@ from desktop_app.domain.rewards import (
     settle,
 )
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services import forms, seed
+from desktop_app.services import forms, reward_policies, seed
+from desktop_app.services.enterprises.titles import renewal_sql
 from desktop_app.services.ledger import Ledger
 
 NUMERALS = "一二三四五六七八九十"
@@ -43,10 +44,18 @@ class PolicyInfo:
     rule_text: str
     clauses: tuple[tuple[int, str, str], ...]  # (seq, title, text)
     effective_from: str | None = None          # the document's date: earlier events are not rewarded
+    sample: bool = False                       # a sample list (the demo): printed as such
+    builtin: bool = False                      # 001 附件2, the shipped policy (a 绛县 ledger)
 
     @property
     def caption(self) -> str:
-        return i18n.tr("依据{doc}附件2《{title}》").format(doc=self.doc_no, title=self.title) if self.doc_no else self.title
+        if not self.clauses:
+            return i18n.tr("本县奖补政策尚未录入")
+        if self.builtin and self.doc_no:
+            return i18n.tr("依据{doc}附件2《{title}》").format(doc=self.doc_no, title=self.title)
+        text = i18n.tr("依据{doc}《{title}》").format(doc=self.doc_no, title=self.title) if self.doc_no \
+            else i18n.tr("依据《{title}》").format(title=self.title)
+        return text + (i18n.tr("（示例政策，非正式文件）") if self.sample else "")
 
 
 def numeral(seq: int) -> str:
@@ -54,13 +63,18 @@ def numeral(seq: int) -> str:
 
 
 def policy(ledger: Ledger) -> PolicyInfo:
+    """The ledger's own county's policy: 001 附件2 when built in, else the list the county entered."""
     rows = ledger.conn.execute(
         "SELECT p.seq, p.title, p.text, d.doc_no, d.issued_on FROM reward_policies p "
         "LEFT JOIN documents d ON d.id = p.document_id WHERE p.deleted_at IS NULL ORDER BY p.seq").fetchall()
     data = seed.rewards()
-    doc_no = next((r["doc_no"] for r in rows if r["doc_no"]), "")
-    issued = next((r["issued_on"] for r in rows if r["issued_on"]), None)
-    return PolicyInfo(doc_no, data["title"], data["rule"]["text"], tuple((r[0], r[1], r[2]) for r in rows), issued)
+    clauses = tuple((r[0], r[1], r[2]) for r in rows)
+    if any(r["doc_no"] for r in rows):  # linked to the shipped document
+        doc_no = next(r["doc_no"] for r in rows if r["doc_no"])
+        issued = next((r["issued_on"] for r in rows if r["issued_on"]), None)
+        return PolicyInfo(doc_no, data["title"], data["rule"]["text"], clauses, issued, builtin=True)
+    title, doc_no, since, sample = reward_policies.own_title(ledger)
+    return PolicyInfo(doc_no, title, data["rule"]["text"], clauses, since, sample=sample)
 
 
 def rules(ledger: Ledger) -> list[Rule]:
@@ -78,12 +92,10 @@ def _records(ledger: Ledger) -> dict[str, dict[str, Any]]:
 def _derived(ledger: Ledger) -> list[Event]:
     out = []
     for r in ledger.conn.execute(
-            "SELECT t.id, t.enterprise_id, e.name, t.year, t.issued_on, t.cert_no, t.recertified, "
-            "EXISTS (SELECT 1 FROM enterprise_titles p WHERE p.enterprise_id = t.enterprise_id "
-            "AND p.title = t.title AND p.year < t.year AND p.deleted_at IS NULL) "
+            f"SELECT t.id, t.enterprise_id, e.name, t.year, t.issued_on, t.cert_no, {renewal_sql('t')} "
             "FROM enterprise_titles t JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
             "WHERE t.deleted_at IS NULL AND t.title = ?", (HIGH_TECH,)):
-        kind = "high_tech_recertified" if r[6] or r[7] else "high_tech_new"
+        kind = "high_tech_recertified" if r[6] else "high_tech_new"
         subject = i18n.tr("证书 {no}").format(no=r[5]) if r[5] else i18n.tr("{y} 年认定").format(y=r[3])
         out.append(Event(f"enterprise_titles:{r[0]}", r[1], r[2], kind, "", r[3], r[4], subject))
     types = list(PLATFORM_EVENTS)

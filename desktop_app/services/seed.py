@@ -139,19 +139,10 @@ def load_targets(ledger: Ledger, doc_ids: dict[str, str]) -> int:
 
 
 def load_rewards(ledger: Ledger, doc_ids: dict[str, str]) -> int:
-    if ledger.conn.execute("SELECT 1 FROM reward_policies WHERE deleted_at IS NULL").fetchone():
-        return 0
-    w = ledger.writer
-    data = rewards()
-    for policy in data["policy"]:
-        pid = w.insert("reward_policies", {"document_id": doc_ids.get("001"), "seq": policy["seq"],
-                                           "title": policy["title"], "text": policy["text"]}, audit=False)
-        w.insert_many("reward_rules", ({
-            "policy_id": pid, "event": award["event"], "level": award.get("level", ""),
-            "amount_wan": award.get("amount_wan"), "case_by_case": int(award.get("case_by_case", False)),
-            "is_maximum": int(award.get("max", False))} for award in policy.get("award", [])))
-    w.log("bulk", "reward_policies", None, None, {"inserted": len(data["policy"])})
-    return len(data["policy"])
+    """001 附件2 for a 绛县 ledger only: another county's ledger starts with its own, empty list."""
+    from desktop_app.services import reward_policies
+
+    return reward_policies.install_builtin(ledger, doc_ids)
 
 
 def load_builtin(ledger: Ledger) -> dict[str, int]:

@@ -3061,7 +3061,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <source>奖补测算 — {doc}附件2《{t}》</source>
+        <source>奖补测算 — {c}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3170,7 +3170,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>依据：{doc}附件2《{t}》。{rule}{since}</source>
+        <source>{c}。{rule}{since}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3273,11 +3273,6 @@
     <message>
         <location line="+10"/>
         <source>确定删除所选奖补事项吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{doc}附件2《{t}》</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4891,8 +4886,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/commands/report.py" line="+29"/>
+        <location filename="../../desktop_app/commands/report.py" line="+40"/>
         <source>已生成 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>注意：{why}；本次文号未记住，下次请用 --doc-no 指定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5486,7 +5486,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+264"/>
         <location line="+12"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+140"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+147"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5535,15 +5535,15 @@
     <message>
         <location line="+1"/>
         <location line="+24"/>
-        <location line="+30"/>
-        <location filename="../../desktop_app/reports/pdf_table.py" line="+142"/>
-        <location filename="../../desktop_app/reports/xlsx.py" line="+251"/>
+        <location line="+36"/>
+        <location filename="../../desktop_app/reports/pdf_table.py" line="+143"/>
+        <location filename="../../desktop_app/reports/xlsx.py" line="+295"/>
         <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+66"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-56"/>
         <source>已销号企业数</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5645,7 +5645,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>按乡镇</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5714,7 +5714,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/services/enterprises/titles.py" line="+71"/>
+        <location filename="../../desktop_app/services/enterprises/titles.py" line="+80"/>
         <source>证书编号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5743,7 +5743,7 @@
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="+9"/>
         <location filename="../../desktop_app/services/enterprises/pairings.py" line="+40"/>
         <location filename="../../desktop_app/services/platforms/__init__.py" line="+25"/>
-        <location filename="../../desktop_app/services/rewards.py" line="+181"/>
+        <location filename="../../desktop_app/services/rewards.py" line="+193"/>
         <location line="+21"/>
         <location line="+65"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="+124"/>
@@ -5759,7 +5759,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/printing/high_tech.py" line="+37"/>
+        <location filename="../../desktop_app/services/printing/high_tech.py" line="+35"/>
         <source>本年新认定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5785,13 +5785,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/reports/model.py" line="+201"/>
+        <location filename="../../desktop_app/reports/model.py" line="+225"/>
         <source>填报单位（盖章）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-110"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-117"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5860,7 +5860,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>按照按时报送率、完成率等排名，{前三名单位}位列前三（排名见附件1）。{逾期未报单位}存在逾期报送或未报送情况，请于收到通报后3日内补报（事项见附件2）。</source>
+        <source>按照按时报送率、完成率等排名，{排名情况}（排名见附件1）。{逾期未报单位}存在逾期报送或未报送情况，请于收到通报后3日内补报（事项见附件2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6114,7 +6114,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../desktop_app/services/printing/ranking.py" line="+55"/>
+        <location filename="../../desktop_app/services/printing/ranking.py" line="+56"/>
         <source>通报排名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6274,6 +6274,11 @@
     <message>
         <location line="+1"/>
         <source>报送期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>企业创新活动开展情况调查表（续）&#x3000;{e}&#x3000;报送期：{p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6635,7 +6640,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/reports/xlsx.py" line="-201"/>
+        <location filename="../../desktop_app/reports/xlsx.py" line="-240"/>
         <source>第 &amp;P 页 共 &amp;N 页</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6685,7 +6690,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>示例数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7334,7 +7339,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+79"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+1"/>
+        <source>发文字号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>“{t}”不按{what}打印，不能指定{what}（--{opt}），请去掉后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>年份“{y}”应为四位数字</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7344,7 +7359,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>没有名为“{n}”的报表。可用：{all}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7394,7 +7409,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/monthly_brief.py" line="+21"/>
+        <location filename="../../desktop_app/services/printing/monthly_brief.py" line="+23"/>
+        <source>发文字号“{v}”应为序号（如 3）或完整文号（如 沁创领办〔2026〕3号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>月度调度情况通报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7410,7 +7430,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/printing/ranking.py" line="-33"/>
-        <source>{n}（并列）</source>
+        <source>（并列）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7616,12 +7636,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/rewards.py" line="-218"/>
+        <location filename="../../desktop_app/services/rewards.py" line="-226"/>
+        <source>本县奖补政策尚未录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>依据{doc}附件2《{title}》</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+1"/>
+        <source>依据{doc}《{title}》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依据《{title}》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（示例政策，非正式文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>证书 {no}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7682,7 +7722,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-103"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-110"/>
         <location filename="../../desktop_app/services/rewards.py" line="+1"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
@@ -8257,7 +8297,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>本期无排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}个单位并列第一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{names}位列前三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names}（含并列）位列前三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>无</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8267,7 +8327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>请填写通报标题</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8282,7 +8342,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>{p}逾期、未报送及滞后事项清单</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8994,6 +9054,41 @@
     <message>
         <location filename="../../desktop_app/services/exchange/share.py" line="+89"/>
         <source>本台账没有下级报送单位“{name}”（乡镇、开发区或责任单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reward_policies.py" line="+77"/>
+        <source>本台账已有奖补政策条款，请在现有条款上修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写本县奖补政策的名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{c}支持科技创新奖补政策（据{t}政策模板，待按本县文件修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>条款标题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>条款原文</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>政策条款不存在或已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{c}奖补政策</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

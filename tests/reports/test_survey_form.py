@@ -96,7 +96,7 @@ def test_batch_restarts_page_numbers_and_xlsx_has_a_sheet_each(tmp_path):
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     per = _pages(out) // 3
     assert per >= 1 and _pages(out) == 3 * per
-    assert "—1—" in _text(out, per + 1) and "—1—" in _text(out, 2 * per + 1)
+    assert f"—{per + 1}—" in _text(out, per + 1) and f"—{2 * per + 1}—" in _text(out, 2 * per + 1)  # one sequence
     assert "企业2有限公司" in _text(out)
     x = write_grid_xlsx(forms, tmp_path / "batch.xlsx")
     wb = load_workbook(x)

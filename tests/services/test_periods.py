@@ -43,9 +43,9 @@ def test_cli_report_takes_the_same_forms(demo_ledger, tmp_path):
     db = demo_ledger.path
     demo_ledger.close()
     out = tmp_path / "brief.pdf"
-    r = cli("report", "task-list", "--format", "xlsx", "--out", out, "--period", "2026/1", db=db)
+    r = cli("report", "task-progress", "--format", "xlsx", "--out", out, "--period", "2026/1", db=db)
     assert r.returncode == 0, r.stderr
-    r = cli("report", "task-list", "--format", "xlsx", "--out", out, "--period", "2026-13", db=db)
+    r = cli("report", "task-progress", "--format", "xlsx", "--out", out, "--period", "2026-13", db=db)
     assert r.returncode == 2
     assert "报送期“2026-13”格式不对" in r.stderr
 

@@ -7,13 +7,18 @@ import pytest
 from desktop_app.domain.codes import uscc_check_char
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import enterprises, platforms, rewards, seed, talent
+from desktop_app.services.ledger import create_ledger
 from tests.conftest import file_state
 
 
 @pytest.fixture
-def seeded(ledger):
-    seed.load_builtin(ledger)
-    return ledger
+def seeded(tmp_path):
+    """A 绛县 ledger: the shipped policy (001 附件2) is its own and comes built in."""
+    lg = create_ledger(tmp_path / "jiang.sqlite3", unit_name="绛县", level="county", code="140826",
+                       parent_name="运城市", operator="测试员")
+    seed.load_builtin(lg)
+    yield lg
+    lg.close()
 
 
 def _enterprise(ledger, i=0, founded="2010-01-01"):
@@ -204,5 +209,6 @@ def test_demo_rewards_show_grouping_and_payments(demo_ledger):
     lab = states["山西省煤层气储层改造重点实验室"]
     centre = states["山西省煤层气高效开发工程技术研究中心"]
     assert (lab.status, centre.status, centre.paid) == ("superseded", "due", 10)
-    assert all((a.event.on or "9999") >= "2021-11-22" for a in found)
+    since = rewards.policy(demo_ledger).effective_from
+    assert since and all((a.event.on or "9999") >= since for a in found)
     assert any(a.status == "pending" for a in found)

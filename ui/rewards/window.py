@@ -63,7 +63,7 @@ class RewardsWindow(ToolWindow):
         super().__init__(ledger, parent)
         info = rewards.policy(ledger)
         self.info = info
-        self.setWindowTitle(self.tr("奖补测算 — {doc}附件2《{t}》").format(doc=info.doc_no, t=info.title))
+        self.setWindowTitle(self.tr("奖补测算 — {c}").format(c=info.caption))
         size_window(self, "rewards", 1300, 760)
         self.groups: dict[str, str] = {}
         self.model = RowTableModel([
@@ -107,8 +107,8 @@ class RewardsWindow(ToolWindow):
         self.policy_button.clicked.connect(self.show_policy)
         self.print_button = self.make_print_button(self.tr("奖补测算表"), self.print_form)
         since = self.tr("政策印发（{d}）前认定的事项不列入。").format(d=info.effective_from) if info.effective_from else ""
-        caption = QLabel(self.tr("依据：{doc}附件2《{t}》。{rule}{since}").format(
-            doc=info.doc_no, t=info.title, rule=info.rule_text, since=since), objectName="caption")
+        caption = QLabel(self.tr("{c}。{rule}{since}").format(
+            c=info.caption, rule=info.rule_text, since=since), objectName="caption")
         caption.setWordWrap(True)
         bar = QHBoxLayout()
         for w in (QLabel(self.tr("年度")), self.year, QLabel(self.tr("显示")), self.show_filter):
@@ -293,7 +293,7 @@ class RewardsWindow(ToolWindow):
 
     def show_policy(self) -> QDialog:
         dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("{doc}附件2《{t}》").format(doc=self.info.doc_no, t=self.info.title))
+        dialog.setWindowTitle(self.info.caption)
         dialog.resize(720, 620)
         text = QTextBrowser(objectName="policy_text")
         parts = [f"<h3 align='center'>{self.info.title}</h3>"]

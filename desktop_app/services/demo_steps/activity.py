@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from desktop_app.services.demo_steps import DemoContext
+from desktop_app.services.demo_steps import DemoContext, short_name
 from desktop_app.services.ledger import Ledger
 
 ORDER = 10
@@ -34,6 +34,8 @@ def fill(ledger: Ledger, ctx: DemoContext) -> None:
                           if p_i or a_i % 5 else "未启动")
                 late = a_i % 6 == 2
                 submitted = date.fromordinal(due.toordinal() + (rng.randint(1, 6) if late else -rng.randint(0, 3)))
+                if submitted > ctx.today:
+                    continue  # a late report not yet in on the day the demo is built: still missing
                 w.insert("progress_entries", {
                     "assignment_id": aid, "period": period, "status": status,
                     "work_done": rng.choice(_WORK).format(task=task), "problems": rng.choice(_PROBLEMS),
@@ -56,16 +58,16 @@ def fill(ledger: Ledger, ctx: DemoContext) -> None:
                     "tech_rd": "开展关键工艺攻关" if e_i % 2 == 0 else "",
                     "tech_cooperation": "与太原理工大学开展产学研合作" if e_i % 5 == 0 else "",
                     "other_activities": json.dumps(activities), "filled_by": "示例填报人",
-                    "filled_on": _next_month_first(period).isoformat()}, audit=False)
+                    "filled_on": min(_next_month_first(period), ctx.today).isoformat()}, audit=False)
                 if e_i % 3 != 2:
                     w.insert("survey_institutions", {
-                        "survey_id": sid, "seq": 1, "name": f"{name[:8]}研发中心",
+                        "survey_id": sid, "seq": 1, "name": f"{short_name(name)}研发中心",
                         "approver": "企业自建" if e_i % 2 else "晋城市科学技术局", "field": "工艺技术",
                         "count": 1, "staff": 6 + e_i % 10, "spending": round(40 + e_i * 7.5 + p_i * 3.2, 2),
                         "equipment_value": round(120 + e_i * 15.0, 2)})
                 if e_i % 2 == 0:
                     w.insert("survey_projects", {
-                        "survey_id": sid, "seq": 1, "name": f"{name[:6]}关键技术研发项目",
+                        "survey_id": sid, "seq": 1, "name": f"{short_name(name)}关键技术研发项目",
                         "source_doc": "企业自立项目" if e_i % 4 else "晋市科字〔2025〕12号",
                         "staff": 4 + e_i % 6, "spending": round(30 + e_i * 4.25 + p_i * 2.5, 2),
                         "assets": round(15 + e_i * 2.0, 2)})

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from desktop_app.domain.coverage import CONFIRMED, REJECTED, REVOKED, check_signoff, conditions
 from desktop_app.services import metrics
-from desktop_app.services.demo_steps import DemoContext
+from desktop_app.services.demo_steps import DemoContext, short_name
 from desktop_app.services.ledger import Ledger
 
 ORDER = 20
@@ -64,9 +64,6 @@ def _attach(ledger: Ledger, sid: str, name: str, data: bytes) -> None:
 
 def _titles(ledger: Ledger, ctx: DemoContext) -> None:
     w, ids, today = ledger.writer, ctx.enterprise_ids, ctx.today
-    # no certificate dated after today, whatever day the demo is built
-    ledger.conn.execute("UPDATE enterprise_titles SET issued_on = ? WHERE issued_on > ?",
-                        ((today - timedelta(days=1)).isoformat(), today.isoformat()))
     extra = (
         ("山西鑫伟精铸有限公司", "专精特新“小巨人”", "", today.year - 1, "", None),
         ("山西蓝焰煤层气集团有限责任公司", "高科技领军企业", "", today.year - 1, "", None),
@@ -115,7 +112,7 @@ def _enrich(ledger: Ledger, period: str) -> None:
         "AND s.deleted_at IS NULL ORDER BY e.rowid LIMIT 6", (period,)).fetchall()
     w = ledger.writer
     for i, (sid, name) in enumerate(rows):
-        project = f"{name[:4]}智能化开采关键技术"
+        project = f"{short_name(name)}智能化关键技术"
         w.update("surveys", sid, {k: v.format(n=120 + i * 35, s=8 + i, p=project) for k, v in RICH.items()})
         seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM survey_projects WHERE survey_id = ?",
                                   (sid,)).fetchone()[0]

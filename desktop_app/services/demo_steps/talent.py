@@ -13,7 +13,7 @@ from desktop_app import i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import platforms, rewards, talent, targets, units
 from desktop_app.services.demo import sample_id_number, sample_phone
-from desktop_app.services.demo_steps import DemoContext
+from desktop_app.services.demo_steps import DemoContext, title_dates
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.talent import commissioners, teams
 
@@ -130,9 +130,10 @@ def _rewards(ledger: Ledger, ctx: DemoContext, new_platforms: dict[str, str], pe
     last = ctx.today.year - 1
     if blue:
         with ledger.write() as w:
+            issued, until = title_dates("高新技术企业", last, 8, ctx.today, month=12)
             w.insert("enterprise_titles", {"enterprise_id": blue, "title": "高新技术企业", "year": last,
-                                           "cert_no": f"GR{last}14000587", "issued_on": f"{last}-12-08",
-                                           "valid_until": f"{last + 3}-12-31", "recertified": 1})
+                                           "cert_no": f"GR{last}14000587", "issued_on": issued,
+                                           "valid_until": until, "recertified": 1})
     centre, lab = (f"platforms:{new_platforms[n]}" for n in ("山西省煤层气高效开发工程技术研究中心",
                                                                "山西省煤层气储层改造重点实验室"))
     rewards.record_payment(ledger, centre, {"amount_paid": 10, "paid_on": _ago(ctx, 330),
@@ -143,7 +144,7 @@ def _rewards(ledger: Ledger, ctx: DemoContext, new_platforms: dict[str, str], pe
             rewards.record_payment(ledger, a.event.key, {"amount_paid": a.due, "paid_on": f"{last}-12-28"})
     if "孙文博" in people:
         rewards.set_amount(ledger, f"talent:{people['孙文博']}",
-                           {"approved_amount": 20, "note": "按运发〔2017〕38号，经县委人才工作领导小组研究核定"})
+                           {"approved_amount": 20, "note": "按县人才引进有关规定，经县委人才工作领导小组研究核定"})
     rule = next(r for r in rewards.rules(ledger) if r.event == "tech_transfer_deal")
     rewards.add_manual(ledger, {"rule_id": rule.id, "year": ctx.today.year,
                                 "enterprise_id": ctx.enterprise_ids.get("山西鑫伟精铸有限公司"),

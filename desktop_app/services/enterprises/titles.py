@@ -29,6 +29,15 @@ def held_sql(alias: str, start: str, end: str | None = None) -> str:
             f"AND {alias}.year <= CAST(strftime('%Y', {end}) AS INTEGER)")
 
 
+def renewal_sql(alias: str) -> str:
+    """The one 新认定 / 重新认定 rule: row ``alias`` is a renewal (重新认定) when marked so or when the
+    enterprise held the same title in an earlier year; otherwise it is 新认定. Every form (the brief, the
+    高新技术企业名单, targets, rewards) counts 新认定 through this condition."""
+    return (f"({alias}.recertified = 1 OR EXISTS (SELECT 1 FROM enterprise_titles p WHERE "
+            f"p.enterprise_id = {alias}.enterprise_id AND p.title = {alias}.title AND p.deleted_at IS NULL "
+            f"AND p.year < {alias}.year))")
+
+
 @dataclass(frozen=True)
 class Title:
     id: str

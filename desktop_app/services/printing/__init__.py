@@ -28,12 +28,13 @@ from desktop_app.services.ledger import Ledger
 from desktop_app.services.periods import latest_period
 
 PARAM_LABELS = {"period": QT_TRANSLATE_NOOP("i18n", "报送期"), "year": QT_TRANSLATE_NOOP("i18n", "年度"),
-                "enterprise": QT_TRANSLATE_NOOP("i18n", "企业"), "township": QT_TRANSLATE_NOOP("i18n", "乡镇")}
+                "enterprise": QT_TRANSLATE_NOOP("i18n", "企业"), "township": QT_TRANSLATE_NOOP("i18n", "乡镇"),
+                "doc_no": QT_TRANSLATE_NOOP("i18n", "发文字号")}
 
 if TYPE_CHECKING:  # the form engine (reportlab, openpyxl) loads when a form is printed, not at start-up
     from desktop_app.reports import ProgressFn
 
-PARAMS = ("period", "year", "enterprise", "township")
+PARAMS = ("period", "year", "enterprise", "township", "doc_no")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ReportSpec:
     batch: Callable[[Ledger, dict[str, Any]], Any] | None = None  # optional many-forms variant
     extra: dict[str, Any] = field(default_factory=dict)
     file_name: Callable[[Ledger, dict[str, Any]], str] | None = None  # suggested name, without the suffix
+    after_write: Callable[[Ledger, dict[str, Any]], None] | None = None  # e.g. remember the brief's 文号
 
 
 @cache
@@ -93,6 +95,10 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
     """Fill defaults (CLI.md): period = latest with data (else last month, ``domain.periods``),
     year = the year of the latest period with data (else this year)."""
     params = {k: v for k, v in given.items() if v not in (None, "")}
+    for key in PARAMS:  # an option the form has no use for is refused, never silently dropped
+        if key in params and key not in spec.params:
+            raise UserError(i18n.tr("“{t}”不按{what}打印，不能指定{what}（--{opt}），请去掉后重试").format(
+                t=i18n.tr(spec.title), what=i18n.tr(PARAM_LABELS[key]), opt=key.replace("_", "-")))
     if "period" in params:
         params["period"] = check_period(str(params["period"]))
     elif "period" in spec.params or "year" in spec.params:
@@ -117,8 +123,9 @@ def resolve_params(ledger: Ledger, spec: ReportSpec, given: dict[str, Any]) -> d
 
 
 def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: dict[str, Any] | None = None,
-                 progress: "ProgressFn | None" = None, *, batch: bool = False) -> Path:
-    """Build the form from the ledger and write it; nothing is left on failure."""
+                 progress: "ProgressFn | None" = None, *, batch: bool = False, remember: bool = True) -> Path:
+    """Build the form from the ledger and write it; nothing is left on failure. ``remember``: run the
+    form's ``after_write`` (the brief keeps its 文号) — the CLI, reading without the lock, does it itself."""
     from desktop_app.reports import DocumentForm, write_document_pdf, write_pdf, write_xlsx
     from desktop_app.reports.grid_form import GridBatch, GridForm
     from desktop_app.reports.pdf_grid_form import write_grid_pdf
@@ -139,12 +146,19 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
     if not out.parent.is_dir():
         raise UserError(i18n.tr("文件夹不存在：{path}").format(path=out.parent))
     if isinstance(data, DocumentForm):
-        return write_document_pdf(data, out)
-    if isinstance(data, GridForm | GridBatch):  # questionnaire-like forms (004 附件3)
-        return (write_grid_pdf if fmt == "pdf" else write_grid_xlsx)(data, out, progress)
-    if fmt == "pdf":
-        return write_pdf(data, out, progress)
-    return write_xlsx(data, out, progress)
+        written = write_document_pdf(data, out)
+    elif isinstance(data, GridForm | GridBatch):  # questionnaire-like forms (004 附件3)
+        if fmt == "pdf":
+            written = write_grid_pdf(data, out, progress, duplex=bool(params.get("duplex")))
+        else:
+            written = write_grid_xlsx(data, out, progress)
+    elif fmt == "pdf":
+        written = write_pdf(data, out, progress)
+    else:
+        written = write_xlsx(data, out, progress)
+    if remember and spec.after_write is not None:
+        spec.after_write(ledger, params)
+    return written
 
 
 def default_file_name(ledger: Ledger, spec: ReportSpec, params: dict[str, Any], fmt: str) -> str:

@@ -12,7 +12,7 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.reports.high_tech import HighTechLine, HighTechList, build_high_tech_form
 from desktop_app.reports.model import TableForm
-from desktop_app.services.enterprises.titles import HIGH_TECH, held_sql
+from desktop_app.services.enterprises.titles import HIGH_TECH, held_sql, renewal_sql
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
 
@@ -21,9 +21,7 @@ def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:
     """The latest certificate of each enterprise that holds in ``year`` (renewals replace the old one)."""
     rows = ledger.conn.execute(
         "SELECT e.name, e.uscc, COALESCE(tw.name, ''), e.industry, t.cert_no, t.year, COALESCE(t.issued_on, ''), "
-        "t.valid_until, t.recertified, "
-        "EXISTS (SELECT 1 FROM enterprise_titles p WHERE p.enterprise_id = t.enterprise_id AND p.title = t.title "
-        "AND p.deleted_at IS NULL AND p.year < t.year) "
+        f"t.valid_until, {renewal_sql('t')} "
         "FROM enterprise_titles t JOIN enterprises e ON e.id = t.enterprise_id AND e.deleted_at IS NULL "
         "LEFT JOIN units tw ON tw.id = e.township_id "
         f"WHERE t.title = ? AND {held_sql('t', '?', '?')} "
@@ -32,9 +30,9 @@ def lines(ledger: Ledger, year: int, at: date) -> list[HighTechLine]:
         "ORDER BY tw.level = 'zone', tw.seq, e.name",
         (HIGH_TECH, f"{year}-01-01", f"{year}-12-31", year))
     out = []
-    for name, uscc, town, ind, cert, y, issued, until, recert, earlier in rows:
+    for name, uscc, town, ind, cert, y, issued, until, renewal in rows:
         state, left = rule.expiry_state(date.fromisoformat(until) if until else None, at)
-        note = i18n.tr("本年新认定") if y == year and not (recert or earlier) else i18n.tr("重新认定") if recert or earlier else ""
+        note = i18n.tr("重新认定") if renewal else i18n.tr("本年新认定") if y == year else ""
         out.append(HighTechLine(name, uscc, town, ind, cert, y, issued, until or "", rule.describe(state, left), note))
     return out
 

@@ -10,7 +10,7 @@ from desktop_app.domain.dates import cn_date
 from desktop_app.domain.ranking import Ranked, rule_text
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.reports.model import TableForm
+from desktop_app.reports.model import TableForm, Tagged
 from desktop_app.reports.ranking import RankingHeader, RankingLine, build_ranking_form
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.printing import ReportSpec
@@ -18,8 +18,9 @@ from desktop_app.services.tasks import progress
 from desktop_app.services.tasks.progress import MonthView
 
 
-def rank_text(r: Ranked) -> str:
-    return i18n.tr("{n}（并列）").format(n=r.rank) if r.tied else str(r.rank)
+def rank_text(r: Ranked) -> Tagged:
+    """The 名次 as a number (Excel sorts and filters it), "（并列）" after a tied one."""
+    return Tagged(r.rank, i18n.tr("（并列）") if r.tied else "")
 
 
 def ranking_lines(ranked: list[Ranked]) -> list[RankingLine]:

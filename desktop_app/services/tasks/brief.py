@@ -89,6 +89,18 @@ def _pct(part: float, whole: float) -> str:
     return f"{part / whole * 100:.1f}%" if whole else "0.0%"
 
 
+def ranking_text(ranked: list) -> str:
+    """The units at the top, as a clause: "甲、乙、丙位列前三"; with every unit tied, "10个单位并列第一"."""
+    if not ranked:
+        return i18n.tr("本期无排名")
+    if len(ranked) > 1 and all(r.rank == 1 for r in ranked):
+        return i18n.tr("{n}个单位并列第一").format(n=len(ranked))
+    top = [r.stats.unit for r in ranked if r.rank <= 3]
+    if len(top) <= 3:
+        return i18n.tr("{names}位列前三").format(names="、".join(top))
+    return i18n.tr("{names}（含并列）位列前三").format(names=_names(top, limit=6))
+
+
 def _names(units: list[str], limit: int = 5) -> str:
     if not units:
         return i18n.tr("无")
@@ -140,7 +152,7 @@ def figures(ledger: Ledger, period: str, *, today: date | None = None,
         "推进中任务数": str(task_count["推进中"]),
         "滞后任务数": str(task_count["滞后"]),
         "未启动任务数": str(task_count["未启动"]),
-        "覆盖率": f"{cover.coverage_rate * 100:.1f}%",
+        "覆盖率": f"{cover.coverage_rate * 100:.1f}%" if cover.above_scale else "—",  # no 规上 enterprise: no rate
         "规上企业数": str(cover.above_scale),
         "已销号企业数": str(cover.signed_off),
         "新认定高新技术企业数": str(metrics.enterprise_title_count(ledger, "高新技术企业", at=end, since_year=year)),
@@ -150,6 +162,7 @@ def figures(ledger: Ledger, period: str, *, today: date | None = None,
         "引进人才数": str(metrics.talent_count(ledger, at=end, since_year=year)),
         "引进高层次人才数": str(metrics.talent_count(ledger, at=end, since_year=year, high_level=True)),
         "前三名单位": _names([r.stats.unit for r in ranked if r.rank <= 3], limit=6),
+        "排名情况": ranking_text(ranked),
         "逾期未报单位": _names(ranking_print.lagging_units(ranked)),
         "在办督办事项数": str(supervision.summary(items)["open"]),
         "超期督办事项数": str(supervision.summary(items)["overdue"]),
@@ -162,6 +175,7 @@ ITEM_HELP = {
     "统计日期": "打印当天", "按时报送率": "按时报送条数÷应报条数",
     "覆盖率": "已销号规上企业÷规上企业（企业页）", "新认定高新技术企业数": "本年度新认定且有效（企业页）",
     "新认定平台数": "本年度认定的各类平台（平台页）", "引进人才数": "本年度引进（人才页）",
+    "排名情况": "如“甲、乙、丙位列前三”；各单位并列时为“10个单位并列第一”",
 }
 
 
@@ -185,6 +199,12 @@ def remember(ledger: Ledger, period: str, n: int, w: BriefWording, s: BriefSetti
     ledger.set_setting(WORDING_KEY, json.dumps(asdict(w), ensure_ascii=False))
     ledger.set_setting(ISSUER_KEY, s.issuer.strip())
     ledger.set_setting(PATTERN_KEY, s.number_pattern.strip())
+    remember_number(ledger, period, n, today=today)
+
+
+def remember_number(ledger: Ledger, period: str, n: int, *, today: date | None = None) -> None:
+    """The last 发文字号 used: the next period's brief suggests the next number (window and CLI alike)."""
+    year = (today or date.today()).year
     ledger.set_setting(LAST_KEY, json.dumps({"period": period, "n": n, "year": year}))
 
 
@@ -220,4 +240,4 @@ ITEM_NAMES = ("月份", "年度", "文件名称", "文号", "具体任务数", "
               "按时报送数", "逾期报送数", "未报送数", "未到期数", "按时报送率", "已完成任务数", "推进中任务数",
               "滞后任务数", "未启动任务数", "覆盖率", "规上企业数", "已销号企业数", "新认定高新技术企业数",
               "有效高新技术企业数", "新认定平台数", "本月认定平台数", "引进人才数", "引进高层次人才数",
-              "前三名单位", "逾期未报单位", "在办督办事项数", "超期督办事项数", "本月销号督办事项数")
+              "前三名单位", "排名情况", "逾期未报单位", "在办督办事项数", "超期督办事项数", "本月销号督办事项数")

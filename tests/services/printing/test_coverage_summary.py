@@ -85,8 +85,13 @@ def test_pdf_and_xlsx(small, tmp_path):
     assert wb.sheetnames[:2] == ["按乡镇", "按行业"]
     ws = wb["按乡镇"]
     total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
-    assert [ws.cell(total_row, c).value for c in (3, 4, 8)] == [4, 3, 1]
-    assert ws.cell(total_row, 9).value == 0.25 and ws.cell(total_row, 9).number_format == "0.00%"
+    lines = range(total_row + 1, ws.max_row + 1)
+    for col, letter, want in ((3, "C", 4), (4, "D", 3), (8, "H", 1)):  # the 合计 is computed by Excel
+        formula = ws.cell(total_row, col).value
+        assert formula == f"=SUM({letter}{total_row + 1}:{letter}{total_row + 2})"
+        assert sum(ws.cell(r, col).value or 0 for r in lines if isinstance(ws.cell(r, col).value, int)) == want
+    assert ws.cell(total_row, 9).value == f'=IF(C{total_row}=0,"—",H{total_row}/C{total_row})'
+    assert ws.cell(total_row, 9).number_format == "0.00%"
     assert read_meta(xlsx)["period"] == "2024-05"
 
 

@@ -99,7 +99,8 @@ def test_rewards_table_totals_and_basis(demo_ledger, tmp_path):
     out = printing.write_report(demo_ledger, "rewards", "xlsx", tmp_path / "r.xlsx", {"year": YEAR})
     ws = load_workbook(out).worksheets[0]
     cells = [str(c.value or "") for row in ws.iter_rows() for c in row]
-    assert any("绛办发〔2021〕106号" in c for c in cells)
+    assert any("沁水县支持科技创新奖补政策（示例）" in c and "示例政策" in c for c in cells)
+    assert not any("绛" in c or "运发" in c for c in cells)  # never another county's policy
     assert any("待核定" in c for c in cells) or all(a.status != "pending" for a in found)
     pdf = printing.write_report(demo_ledger, "rewards", "pdf", tmp_path / "r.pdf", {"year": YEAR})
     text = pdf_text(pdf)

@@ -62,7 +62,7 @@ def test_migration_masks_the_rows_already_logged(ledger):
                  "VALUES ('2025-01-01', 'x', 'update', 'enterprises', 'e1', '{\"phone\": \"0356-1234567\"}')")
     conn.execute("DELETE FROM settings WHERE key = ?", (personal.KEY_SETTING,))
     conn.execute("PRAGMA user_version = 5")  # as a ledger written before 0006
-    assert migrate.upgrade(conn, ledger.path, backup=False) == [6]
+    assert migrate.upgrade(conn, ledger.path, backup=False)[:1] == [6]  # later versions follow it
     text = _audit_text(conn)
     assert ID not in text and "13900001111" not in text and "1234567" not in text
     secret = ledger.setting(personal.KEY_SETTING)

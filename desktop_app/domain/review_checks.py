@@ -80,7 +80,8 @@ class Facts:
 
 
 def _num(value: float) -> str:
-    return f"{money(value):g}" if value != int(value) else str(int(value))
+    """12 → "12", 100.50 → "100.5", 1234567.25 → "1234567.25" (万元 as typed, no exponent)."""
+    return f"{money(value):.2f}".rstrip("0").rstrip(".")
 
 
 def _staff_spending(staff: int, spending: float) -> str | None:

@@ -208,3 +208,18 @@ def periods(ledger: Ledger) -> list[str]:
         "SELECT period FROM surveys WHERE deleted_at IS NULL UNION "
         "SELECT period FROM signoffs WHERE deleted_at IS NULL UNION "
         "SELECT period FROM progress_entries WHERE deleted_at IS NULL ORDER BY 1 DESC")]
+
+
+def refusal(findings: list[Finding]) -> str | None:
+    """One line saying why a package may not go up (None: nothing blocks): the first blocking finding,
+    and how many more — for the export's UserError."""
+    stop = [f for f in findings if f.blocking]
+    if not stop:
+        return None
+    n_forced = sum(f.level == FORCED for f in stop)
+    head = (i18n.tr("有 {n} 条强制性审核问题须更正").format(n=n_forced) if n_forced
+            else i18n.tr("有 {n} 条核实问题尚未填写核实说明").format(n=len(stop)))
+    first = stop[0]
+    more = i18n.tr("等 {n} 条").format(n=len(stop)) if len(stop) > 1 else ""
+    return i18n.tr("{head}，不能上报：{level} {rule} {message}{more}（见 数据交换 → 审核）").format(
+        head=head, level=i18n.tr(first.level), rule=first.rule, message=first.message, more=more)

@@ -7222,7 +7222,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../desktop_app/domain/review_checks.py" line="+188"/>
+        <location filename="../../desktop_app/domain/review_checks.py" line="+189"/>
         <source>报送期 {p} 在将来</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8935,6 +8935,26 @@
     <message>
         <location line="+2"/>
         <source>“{t}”是强制性审核规则，须更正数据，不能以说明代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>有 {n} 条强制性审核问题须更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有 {n} 条核实问题尚未填写核实说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>等 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{head}，不能上报：{level} {rule} {message}{more}（见 数据交换 → 审核）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -199,3 +199,12 @@ def test_demo_ledger_is_reviewed_quickly(demo_ledger):
     assert time.perf_counter() - t < 1.0
     assert found and all(f.message for f in found)
     assert review.periods(demo_ledger)[0] == "2026-11"
+
+
+def test_refusal_says_which(case):
+    assert review.refusal(review.run(case.ledger, P, today=TODAY)) is None
+    case.resave(institutions=[{**INSTITUTION, "count": "0", "spending": "0"}],
+                projects=[{**PROJECT, "spending": "140.75"}], tech_cooperation="与高校合作攻关")
+    line = review.refusal(review.run(case.ledger, P, today=TODAY))
+    assert line.startswith(f"有 1 条强制性审核问题须更正，不能上报：强制 S02 {NAME}：研究开发机构“企业技术中心”")
+    assert line.endswith("等 2 条（见 数据交换 → 审核）")

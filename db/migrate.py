@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# first line of a migration that rebuilds a table (sqlite.org's twelve steps): foreign keys off meanwhile
+REBUILDS_TABLES = "-- pragma: foreign_keys=off"
 
 
 @cache
@@ -60,15 +62,23 @@ def upgrade(conn: sqlite3.Connection, path: Path, *, backup: bool = True) -> lis
     applied = []
     steps = python_steps()
     for number, sql in pending:
+        rebuilds = sql.startswith(REBUILDS_TABLES)
+        if rebuilds:  # a table rebuilt: foreign keys off around the transaction, checked before commit
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\n")
             if number in steps:
                 steps[number](conn)
+            if rebuilds and conn.execute("PRAGMA foreign_key_check").fetchone():
+                raise sqlite3.IntegrityError(f"migration {number} breaks a foreign key")
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            if rebuilds:
+                conn.execute("PRAGMA foreign_keys = ON")
         applied.append(number)
     return applied

@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from db import personal
+from desktop_app import i18n
+from desktop_app.errors import UserError
 
 
 def new_id() -> str:
@@ -28,13 +30,25 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
+class ReadOnlyRow(UserError):
+    """A row owned by the unit that distributed it: ``owner`` names that unit."""
+
+    def __init__(self, owner: str):
+        super().__init__(i18n.tr("此记录由{owner}下发，本单位只能查看，不能修改").format(owner=owner))
+        self.owner = owner
+
+
 class Writer:
     """Writes rows for one operator of one unit, with an audit trail."""
 
-    def __init__(self, conn: sqlite3.Connection, operator: str, unit_id: str | None):
+    def __init__(self, conn: sqlite3.Connection, operator: str, unit_id: str | None,
+                 read_only_owner: str | None = None):
         self.conn = conn
         self.operator = operator
         self.unit_id = unit_id
+        # rows this unit received from the unit that distributes to it: shown, never edited here
+        self.read_only_owner = read_only_owner
+        self.receiving = False  # set while a package from that unit is applied
         self._cols: dict[str, set[str]] = {}
         self._mask_key: str | None = None
         # the reason of rows logged while it is set (the demo builder: "演示数据")
@@ -107,7 +121,8 @@ class Writer:
     def _complete(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
         cols = self.columns(table)
         row = dict(values)
-        row.setdefault("id", new_id())
+        if not row.get("id"):
+            row["id"] = new_id()
         stamp = now()
         if "unit_id" in cols and row.get("unit_id") is None:
             row["unit_id"] = self.unit_id
@@ -129,28 +144,42 @@ class Writer:
         diff = {k: v for k, v in changes.items() if old.get(k) != v}
         if not diff:
             return False
+        self._check_owner(table, old)
         if "updated_at" in self.columns(table):
             diff_sql = {**diff, "updated_at": now()}
         else:
             diff_sql = diff
-        sets = ", ".join(f"{k} = ?" for k in diff_sql)
+        sets = ", ".join(f"{k} = ?" for k in diff_sql) + self._bump(table)
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*diff_sql.values(), row_id])
         self.log("update", table, row_id, {k: old.get(k) for k in diff}, _printable(diff), reason)
         return True
 
+    def _bump(self, table: str) -> str:
+        """The SET clause that counts a local write in the row's version (EXCHANGE.md)."""
+        return ", row_version = row_version + 1" if "row_version" in self.columns(table) else ""
+
+    def _check_owner(self, table: str, row: Mapping[str, Any] | None) -> None:
+        owner = row.get("unit_id") if row else None
+        if owner is None or owner != self.read_only_owner or self.receiving or "unit_id" not in self.columns(table):
+            return
+        name = self.conn.execute("SELECT name FROM units WHERE id = ?", (owner,)).fetchone()
+        raise ReadOnlyRow(name[0] if name else owner)
+
     def soft_delete(self, table: str, row_id: str, *, reason: str | None = None) -> None:
+        self._check_owner(table, self.get(table, row_id))
         stamp = now()
         self.conn.execute(
-            f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ?{self._bump(table)} WHERE id = ? AND deleted_at IS NULL",
             (stamp, stamp, row_id),
         )
         self.log("delete", table, row_id, None, {"deleted_at": stamp}, reason)
 
     def restore(self, table: str, row_id: str, *, reason: str | None = None) -> None:
         """Undo a soft delete (回收站 → 恢复)."""
+        self._check_owner(table, self.get(table, row_id))
         old = self.conn.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", (row_id,)).fetchone()
-        self.conn.execute(f"UPDATE {table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL",
-                          (now(), row_id))
+        self.conn.execute(f"UPDATE {table} SET deleted_at = NULL, updated_at = ?{self._bump(table)} "
+                          "WHERE id = ? AND deleted_at IS NOT NULL", (now(), row_id))
         self.log("restore", table, row_id, {"deleted_at": old[0] if old else None}, {"deleted_at": None}, reason)
 
     def sync_children(self, table: str, parent_col: str, parent_id: str, rows: Sequence[Mapping[str, Any]],

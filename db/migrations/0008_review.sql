@@ -2,8 +2,8 @@
 -- One live explanation per unit, rule and record for a period. Rows travel upward in the
 -- submission package (EXCHANGE.md): a stable UUID id, the owning unit, updated_at,
 -- deleted_at (soft delete travels) and row_version, incremented by every local write
--- (desktop_app/services/review.py).
-CREATE TABLE IF NOT EXISTS review_explanations (
+-- (db/records.py Writer).
+CREATE TABLE review_explanations (
     id           TEXT PRIMARY KEY,
     unit_id      TEXT NOT NULL REFERENCES units(id),
     rule         TEXT NOT NULL,             -- rule code of desktop_app/domain/review_rules.py
@@ -16,6 +16,6 @@ CREATE TABLE IF NOT EXISTS review_explanations (
     deleted_at   TEXT,
     row_version  INTEGER NOT NULL DEFAULT 1
 );
-CREATE UNIQUE INDEX IF NOT EXISTS review_explanations_key
+CREATE UNIQUE INDEX review_explanations_key
     ON review_explanations(unit_id, rule, record_table, record_id, period) WHERE deleted_at IS NULL;
-CREATE INDEX IF NOT EXISTS review_explanations_period ON review_explanations(period);
+CREATE INDEX review_explanations_period ON review_explanations(period);

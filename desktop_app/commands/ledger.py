@@ -5,11 +5,13 @@ import sys
 
 from desktop_app import i18n
 from desktop_app.commands import command, db_path
+from desktop_app.errors import UserError
 
 
 def _init_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unit", required=True, help="单位名称，如 沁水县")
-    p.add_argument("--level", required=True, choices=["county", "township"])
+    p.add_argument("--unit", default="", help="单位名称，如 沁水县")
+    p.add_argument("--level", default="", choices=["county", "township", "zone", "department"])
+    p.add_argument("--from-package", default="", metavar="FILE", help="用上级下发包创建本单位台账")
     p.add_argument("--code", default="", help="行政区划代码（可选）")
     p.add_argument("--parent", default="", help="上级单位名称（可选）")
     p.add_argument("--operator", default="管理员", help="操作员姓名")
@@ -21,6 +23,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop_app.services.ledger import create_ledger
 
     path = db_path(args)
+    if args.from_package:
+        return _init_from_package(args)
+    if not args.unit or not args.level:
+        raise UserError(i18n.tr("请给出单位名称和级别，或用上级的下发包创建"), option="--unit NAME --level … / --from-package FILE")
     ledger = create_ledger(path, unit_name=args.unit, level=args.level, code=args.code,
                            parent_name=args.parent, operator=args.operator)
     try:
@@ -28,6 +34,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     print(i18n.tr("已创建台账 {path}（{unit}）；内置数据：{counts}").format(path=path, unit=args.unit, counts=counts))
+    return 0
+
+
+def _init_from_package(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import lower_ledger
+
+    path = db_path(args)
+    ledger, result = lower_ledger.create_from_package(args.from_package, path, operator=args.operator)
+    try:
+        unit = ledger.unit.name
+    finally:
+        ledger.close()
+    print(i18n.tr("已用下发包创建 {unit} 的台账 {path}").format(unit=unit, path=path))
+    for line in result.lines():
+        print(line)
     return 0
 
 

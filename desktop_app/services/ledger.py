@@ -18,7 +18,8 @@ from desktop_app import i18n
 from desktop_app.domain.codes import division_code_error
 from desktop_app.errors import UserError, ValidationError
 
-LEVELS = ("county", "township", "zone", "city")
+LEVELS = ("county", "township", "zone", "city", "department")
+LOWER_LEVELS = ("township", "zone", "department")  # units that report to a county
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Unit:
 
 def level_label(level: str) -> str:
     return {"county": i18n.tr("县（市、区）"), "township": i18n.tr("乡（镇）"), "zone": i18n.tr("开发区"),
-            "city": i18n.tr("市")}.get(level, level)
+            "city": i18n.tr("市"), "department": i18n.tr("县直部门")}.get(level, level)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Ledger:
     @property
     def writer(self) -> Writer:
         if self._writer is None:
-            self._writer = Writer(self.conn, self.operator, self.unit.id)
+            self._writer = Writer(self.conn, self.operator, self.unit.id, read_only_owner=self.unit.parent_id)
         return self._writer
 
     def reopen(self) -> "Ledger":
@@ -178,8 +179,13 @@ def _load_unit(conn: sqlite3.Connection, unit_id: str) -> Unit:
 
 
 def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "",
-                  parent_name: str = "", operator: str) -> Ledger:
-    """``init``: a new, empty ledger owned by one unit."""
+                  parent_name: str = "", operator: str, unit_id: str | None = None,
+                  parent_id: str | None = None) -> Ledger:
+    """``init``: a new, empty ledger owned by one unit.
+
+    ``unit_id``/``parent_id``: the ids the county gave this unit and itself (a ledger made from a
+    distribution package keeps them, so packages between the two name the same units).
+    """
     unit_name, code, parent_name, operator = (s.strip() for s in (unit_name, code, parent_name, operator))
     if not unit_name:
         raise ValidationError("unit_name", i18n.tr("请填写单位名称"))
@@ -201,12 +207,13 @@ def create_ledger(path: Path | str, *, unit_name: str, level: str, code: str = "
     try:
         w = Writer(conn, operator, None)
         with connection.transaction(conn):
-            parent_id = None
             if parent_name:
                 parent_level = "city" if level == "county" else "county"
-                parent_id = w.insert("units", {"name": parent_name, "level": parent_level})
+                parent_id = w.insert("units", {"id": parent_id or None, "name": parent_name, "level": parent_level})
                 conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (parent_id,))
-            unit_id = w.insert("units", {"name": unit_name, "level": level, "code": code or None,
+            else:
+                parent_id = None
+            unit_id = w.insert("units", {"id": unit_id or None, "name": unit_name, "level": level, "code": code or None,
                                          "parent_id": parent_id})
             conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (unit_id,))
             for key, value in (("unit_id", unit_id), ("operator", operator)):

@@ -169,14 +169,13 @@ def explain(ledger: Ledger, f: Finding, text: str) -> str:
     period = clean_period(f.period)
     with ledger.write() as w:
         row = ledger.conn.execute(
-            f"SELECT id, text, row_version FROM {TABLE} WHERE unit_id = ? AND rule = ? AND record_table = ? "
+            f"SELECT id FROM {TABLE} WHERE unit_id = ? AND rule = ? AND record_table = ? "
             "AND record_id = ? AND period = ? AND deleted_at IS NULL",
             (ledger.unit.id, f.rule, f.table, f.record_id, period)).fetchone()
         if row is None:
             return w.insert(TABLE, {"rule": f.rule, "record_table": f.table, "record_id": f.record_id,
-                                    "period": period, "text": text, "row_version": 1})
-        if row[1] != text:
-            w.update(TABLE, row[0], {"text": text, "row_version": row[2] + 1})
+                                    "period": period, "text": text})
+        w.update(TABLE, row[0], {"text": text})  # counts row_version up (db.records.Writer)
         return row[0]
 
 
@@ -184,13 +183,12 @@ def withdraw(ledger: Ledger, f: Finding) -> bool:
     """Take back this unit's explanation of ``f`` (soft delete; it travels); False when there was none."""
     with ledger.write() as w:
         row = ledger.conn.execute(
-            f"SELECT id, row_version FROM {TABLE} WHERE unit_id = ? AND rule = ? AND record_table = ? "
+            f"SELECT id FROM {TABLE} WHERE unit_id = ? AND rule = ? AND record_table = ? "
             "AND record_id = ? AND period = ? AND deleted_at IS NULL",
             (ledger.unit.id, f.rule, f.table, f.record_id, f.period)).fetchone()
         if row is None:
             return False
-        ledger.conn.execute(f"UPDATE {TABLE} SET row_version = ? WHERE id = ?", (row[1] + 1, row[0]))
-        w.soft_delete(TABLE, row[0])
+        w.soft_delete(TABLE, row[0])  # counts row_version up
         return True
 
 

@@ -161,7 +161,9 @@ def load_builtin(ledger: Ledger) -> dict[str, int]:
         unit_names = {ledger.unit.name, ledger.unit.parent_name or ""}
         # leading groups of this unit's own government and of its parent
         counts = {"leading_groups": load_leading_groups(ledger, doc_ids, unit_names - {""})}
-        counts["task_lines"] = load_task_list(ledger, doc_ids) if QINSHUI in unit_names else 0
-        counts["targets"] = load_targets(ledger, doc_ids)
+        # the task list and the targets are the county's: a lower unit gets its share by package (下发)
+        county = ledger.unit.level == "county"
+        counts["task_lines"] = load_task_list(ledger, doc_ids) if county and QINSHUI in unit_names else 0
+        counts["targets"] = load_targets(ledger, doc_ids) if county else 0
         counts["reward_policies"] = load_rewards(ledger, doc_ids)
     return counts

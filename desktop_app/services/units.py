@@ -45,18 +45,50 @@ def ensure_department(ledger: Ledger, name: str) -> str:
     if row:
         return row[0]
     seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM departments").fetchone()[0]
-    return ledger.writer.insert("departments", {"name": name, "seq": seq})
+    dept_id = ledger.writer.insert("departments", {"name": name, "seq": seq})
+    if ledger.unit.level == "county":
+        ledger.writer.update("departments", dept_id, {"unit_ref": _reporting_unit_for(ledger, dept_id, name, seq)})
+    return dept_id
+
+
+def _reporting_unit_for(ledger: Ledger, dept_id: str, name: str, seq: int) -> str:
+    """A county's 责任单位 reports its assignments: the unit of that name, or a new 县直部门 unit."""
+    w = ledger.writer
+    row = ledger.conn.execute("SELECT id, reports FROM units WHERE name = ? AND deleted_at IS NULL", (name,)).fetchone()
+    if row:
+        w.update("units", row[0], {"reports": _with(row[1], ASSIGNMENTS)})
+        return row[0]
+    return w.insert("units", {"id": dept_id, "name": name, "level": "department", "parent_id": ledger.unit.id,
+                              "seq": 100 + seq, "unit_id": dept_id, "reports": ASSIGNMENTS})
+
+
+ASSIGNMENTS, TERRITORY = "assignments", "enterprises,talent,platforms"
+
+
+def _with(reports: str, more: str) -> str:
+    have = [r for r in reports.split(",") if r]
+    return ",".join(have + [m for m in more.split(",") if m not in have])
 
 
 def add_township(ledger: Ledger, name: str, *, level: str = "township", code: str = "") -> str:
     name = name.strip()
     if not name:
         raise ValidationError("name", i18n.tr("请填写乡镇名称"))
-    if unit_id_by_name(ledger, name):
+    if unit_id_by_name(ledger, name) and not department_unit(ledger, name):
         raise ValidationError("name", i18n.tr("单位“{name}”已存在").format(name=name))
-    seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM units").fetchone()[0]
+    seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM units WHERE level != 'department'").fetchone()[0]
     with ledger.write() as w:
+        if dept := department_unit(ledger, name):  # a 责任单位 that turns out to be a zone or township: one unit
+            w.update("units", dept[0], {"level": level, "code": code or None, "seq": seq,
+                                        "reports": _with(dept[1], TERRITORY)})
+            return dept[0]
         unit_id = w.insert("units", {"name": name, "level": level, "code": code or None,
-                                     "parent_id": ledger.unit.id, "seq": seq})
+                                     "parent_id": ledger.unit.id, "seq": seq, "reports": TERRITORY})
         ledger.conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (unit_id,))
     return unit_id
+
+
+def department_unit(ledger: Ledger, name: str) -> tuple[str, str] | None:
+    row = ledger.conn.execute("SELECT id, reports FROM units WHERE name = ? AND level = 'department' "
+                              "AND deleted_at IS NULL", (name,)).fetchone()
+    return (row[0], row[1]) if row else None

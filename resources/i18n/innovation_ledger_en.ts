@@ -4690,12 +4690,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/commands/ledger.py" line="+30"/>
+        <location filename="../../desktop_app/commands/ledger.py" line="+29"/>
+        <source>请给出单位名称和级别，或用上级的下发包创建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>已创建台账 {path}（{unit}）；内置数据：{counts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>已用下发包创建 {unit} 的台账 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>演示台账已就绪：{path} {counts}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5342,7 +5352,7 @@
     <message>
         <location filename="../../desktop_app/reports/coverage_summary.py" line="-8"/>
         <location line="+19"/>
-        <location filename="../../desktop_app/services/ledger.py" line="+39"/>
+        <location filename="../../desktop_app/services/ledger.py" line="+40"/>
         <source>乡（镇）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6972,6 +6982,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>县直部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+85"/>
         <source>（本次修改未保存）</source>
         <translation type="unfinished"></translation>
@@ -6992,7 +7007,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>请填写单位名称</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7012,7 +7027,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>台账尚未设置本单位，文件可能不完整：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8561,7 +8576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>请填写乡镇名称</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8659,6 +8674,224 @@
     <message>
         <location line="-10"/>
         <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/commands/exchange.py" line="+24"/>
+        <source>本版本尚不能生成上报包（报送包），请先用下发包交换</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请指定输出文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>已生成 {path}（{unit}：{what}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>共 {n} 个下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请指定下级单位，或为全部下级单位生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请指定包文件路径</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>有 {n} 条冲突待处理：用 conflicts 查看，resolve ID --keep ours|theirs 处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>没有待处理的冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>共 {n} 条冲突待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>保留本地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>采用{peer}的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已处理：{label}（{kept}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+68"/>
+        <source>没有待处理的冲突“{id}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{id}”对应多条冲突，请写得更完整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请选择保留本地（ours）或采用对方（theirs）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>处理冲突：采用{peer}的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/distribute.py" line="+32"/>
+        <source>无业务数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>只有县级台账向下级单位下发；本台账是{level}“{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{county}下发{unit}_{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>本台账还没有下级报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/lower_ledger.py" line="+21"/>
+        <source>{file} 是{kind}，只有上级单位的下发包才能用来创建台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/package_file.py" line="+86"/>
+        <source>无法写入文件夹 {path}：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>未能写出{kind}（磁盘已满或不可写）：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未能写出{kind} {path}：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>无法读取报送包 {path}：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>这是一个 Excel 工作簿或压缩文件，不是报送包（可能被改了扩展名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不是报送包文件（文件类型不对或已损坏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+6"/>
+        <source>文件已损坏（可能未拷贝完整）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+3"/>
+        <source>文件中没有包清单，不是本程序生成的报送包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>包清单无法识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该包由较新版本的程序生成（数据版本 {v}，本程序支持到 {mine}），请先升级本程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>包内数据表与清单不符（文件可能被改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{table}”的校验和不符（文件被改动或损坏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+60"/>
+        <source>该包已导入过（{at}），本次未作改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（试导入，未写入台账）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file} 是{kind}，本台账只能导入上级单位的下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本台账不是用“{sender}”的下发包创建的，无法接收 {file}；请用“从下发包创建”新建本单位台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} 是发给“{to}”的下发包，本台账属于“{me}”，未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} 来自“{sender}”，不是本单位的上级单位，未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{file} 是第 {seq} 号下发包，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>导入{kind}：{file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/share.py" line="+89"/>
+        <source>本台账没有下级报送单位“{name}”（乡镇、开发区或责任单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8938,7 +9171,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>有 {n} 条强制性审核问题须更正</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,108 @@
+"""export-package, import-package, conflicts, resolve: packages between units (EXCHANGE.md)."""
+
+import argparse
+import sys
+
+from desktop_app import i18n
+from desktop_app.commands import command, ledger_for
+from desktop_app.errors import UserError
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--for", dest="for_unit", default="", help="下级单位名称（下发包）")
+    p.add_argument("--all-units", action="store_true", help="为全部下级单位各生成一个下发包")
+    p.add_argument("--out", default="", help="包文件路径")
+    p.add_argument("--out-dir", default="", help="--all-units 时的输出文件夹")
+    p.add_argument("--period", default="", help="报送期别 YYYY-MM（上报包）")
+
+
+@command("export-package", _export_args)
+def cmd_export_package(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import distribute
+
+    if args.period and not (args.for_unit or args.all_units):
+        raise UserError(i18n.tr("本版本尚不能生成上报包（报送包），请先用下发包交换"))
+    if args.all_units:
+        if not args.out_dir:
+            raise UserError(i18n.tr("请指定输出文件夹"), option="--out-dir")
+        ledger = ledger_for(args)
+        try:
+            written = distribute.export_all(ledger, args.out_dir)
+        finally:
+            ledger.close()
+        for item in written:
+            print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+        print(i18n.tr("共 {n} 个下发包").format(n=len(written)))
+        return 0
+    if not args.for_unit:
+        raise UserError(i18n.tr("请指定下级单位，或为全部下级单位生成"), option="--for UNIT / --all-units")
+    if not args.out:
+        raise UserError(i18n.tr("请指定包文件路径"), option="--out")
+    ledger = ledger_for(args)
+    try:
+        item = distribute.export_for(ledger, args.for_unit, args.out)
+    finally:
+        ledger.close()
+    print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+    return 0
+
+
+def _import_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="包文件（.bsb）")
+    p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入台账")
+
+
+@command("import-package", _import_args)
+def cmd_import_package(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import receive
+
+    ledger = ledger_for(args)
+    try:
+        result = receive.import_package(ledger, args.file, dry_run=args.dry_run)
+    finally:
+        ledger.close()
+    for line in result.lines():
+        print(line)
+    conflicts = result.totals()[receive.CONFLICT]
+    if conflicts and not args.dry_run:
+        print(i18n.tr("有 {n} 条冲突待处理：用 conflicts 查看，resolve ID --keep ours|theirs 处理").format(n=conflicts),
+              file=sys.stderr)
+    return 0
+
+
+@command("conflicts")
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import conflicts
+
+    ledger = ledger_for(args, write=False)
+    try:
+        pending = conflicts.pending(ledger)
+    finally:
+        ledger.close()
+    if not pending:
+        print(i18n.tr("没有待处理的冲突"))
+        return 0
+    for c in pending:
+        fields = "、".join(f for f, _, _ in c.fields())
+        print(f"{c.short_id}\t{c.peer}\t{c.label}\t{i18n.tr('不同之处')}：{fields}")
+    print(i18n.tr("共 {n} 条冲突待处理").format(n=len(pending)))
+    return 0
+
+
+def _resolve_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="冲突编号（conflicts 列出的前 8 位即可）")
+    p.add_argument("--keep", required=True, choices=["ours", "theirs"], help="ours 保留本地，theirs 采用对方")
+
+
+@command("resolve", _resolve_args)
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import conflicts
+
+    ledger = ledger_for(args)
+    try:
+        c = conflicts.resolve(ledger, args.id, args.keep)
+    finally:
+        ledger.close()
+    kept = i18n.tr("保留本地") if args.keep == "ours" else i18n.tr("采用{peer}的数据").format(peer=c.peer)
+    print(i18n.tr("已处理：{label}（{kept}）").format(label=c.label, kept=kept))
+    return 0

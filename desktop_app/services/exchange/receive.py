@@ -1,0 +1,251 @@
+"""Reading a package into a ledger: check who it is from and for, classify, then apply.
+
+Every incoming record is compared with this ledger's row and with the base
+(what this ledger last accepted from the sender, EXCHANGE.md):
+
+    ours none                      → new
+    ours == theirs                 → unchanged
+    ours == base,   theirs differs → changed: apply
+    theirs == base, ours differs   → ours is newer: keep
+    all three differ               → conflict: queued, never applied without a choice
+
+Nothing is written before the whole package is classified; the apply is one
+transaction; ``dry_run`` stops after the classification.
+"""
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.records import new_id, now
+from desktop_app import i18n
+from desktop_app.errors import UserError
+from desktop_app.services.exchange import package_file, records, share
+from desktop_app.services.ledger import Ledger
+
+NEW, UNCHANGED, CHANGED, OURS_NEWER, CONFLICT = "new", "unchanged", "changed", "ours_newer", "conflict"
+CLASS_LABELS = {NEW: "新增", CHANGED: "更新", UNCHANGED: "未变", OURS_NEWER: "本地较新（保留）", CONFLICT: "冲突待处理"}
+
+
+@dataclass
+class Incoming:
+    cls: str
+    theirs: records.Record
+    ours: records.Record | None
+    base: dict | None
+
+
+@dataclass
+class Result:
+    package: package_file.Manifest
+    file_name: str
+    dry_run: bool
+    already: str | None = None                   # when it was imported before
+    rows: list[Incoming] = field(default_factory=list)
+
+    def counts(self) -> dict[str, Counter]:
+        out: dict[str, Counter] = {}
+        for inc in self.rows:
+            out.setdefault(inc.theirs.table, Counter())[inc.cls] += 1
+        return out
+
+    def totals(self) -> Counter:
+        return Counter(inc.cls for inc in self.rows)
+
+    def lines(self) -> list[str]:
+        """The summary a clerk reads: one line per table, then the totals."""
+        if self.already:
+            return [i18n.tr("该包已导入过（{at}），本次未作改动").format(at=self.already[:16].replace("T", " "))]
+        out = []
+        for table, counter in self.counts().items():
+            parts = [f"{i18n.tr(CLASS_LABELS[c])} {counter[c]}" for c in CLASS_LABELS if counter[c]]
+            out.append(f"{share.table_label(table)}：{'，'.join(parts)}")
+        t = self.totals()
+        out.append(i18n.tr("合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}").format(
+            new=t[NEW], changed=t[CHANGED], same=t[UNCHANGED], ours=t[OURS_NEWER], conflict=t[CONFLICT]))
+        if self.dry_run:
+            out.append(i18n.tr("（试导入，未写入台账）"))
+        return out
+
+
+def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
+    name = path.name
+    if m.kind != package_file.DISTRIBUTION:
+        raise UserError(i18n.tr("{file} 是{kind}，本台账只能导入上级单位的下发包").format(file=name, kind=m.kind_label))
+    if m.to_unit.get("id") != ledger.unit.id and m.to_unit.get("name") == ledger.unit.name:
+        raise UserError(i18n.tr("本台账不是用“{sender}”的下发包创建的，无法接收 {file}；请用“从下发包创建”新建本单位台账").format(
+            sender=m.from_unit.get("name"), file=name), option="init --from-package FILE")
+    if m.to_unit.get("id") != ledger.unit.id:
+        raise UserError(i18n.tr("{file} 是发给“{to}”的下发包，本台账属于“{me}”，未导入").format(
+            file=name, to=m.to_unit.get("name"), me=ledger.unit.name))
+    if m.from_unit.get("id") != ledger.unit.parent_id:
+        raise UserError(i18n.tr("{file} 来自“{sender}”，不是本单位的上级单位，未导入").format(
+            file=name, sender=m.from_unit.get("name")))
+
+
+def _imported_at(ledger: Ledger, package_id: str) -> str | None:
+    row = ledger.conn.execute("SELECT at FROM package_log WHERE package_id = ? AND direction = 'import'",
+                              (package_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _last_seq(ledger: Ledger, peer: str) -> int:
+    row = ledger.conn.execute("SELECT MAX(seq) FROM package_log WHERE direction = 'import' AND peer_unit_id = ?",
+                              (peer,)).fetchone()
+    return row[0] or 0
+
+
+def import_package(ledger: Ledger, path: Path | str, *, dry_run: bool = False) -> Result:
+    path = Path(path)
+    with package_file.opened(path) as pkg:
+        return import_opened(ledger, pkg, dry_run=dry_run)
+
+
+def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = False) -> Result:
+    m, path = pkg.manifest, pkg.path
+    _check_addressee(ledger, m, path)
+    result = Result(m, path.name, dry_run, already=_imported_at(ledger, m.package_id))
+    if result.already:
+        return result
+    peer = m.from_unit["id"]
+    if m.seq < (last := _last_seq(ledger, peer)):
+        raise UserError(i18n.tr("{file} 是第 {seq} 号下发包，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
+            file=path.name, seq=m.seq, last=last))
+    result.rows = classify(ledger, pkg, peer)
+    if not dry_run:
+        _apply(ledger, pkg, result, peer)
+    return result
+
+
+def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incoming]:
+    conn = ledger.conn
+    first = _last_seq(ledger, peer) == 0  # a ledger made from this package: its unit rows are the package's
+    out = []
+    for kind in share.KINDS:
+        theirs_all = list(records.read(pkg.conn, kind.table))
+        if not theirs_all:
+            continue
+        ours_by_id = {r.id: r for r in records.read(conn, kind.table, [r.id for r in theirs_all])}
+        bases = _bases(conn, peer, kind.table)
+        for theirs in theirs_all:
+            ours, base = ours_by_id.get(theirs.id), bases.get(theirs.id)
+            cls = _class(theirs, ours, base)
+            if cls == CONFLICT and first and base is None:
+                cls = CHANGED
+            out.append(Incoming(cls, theirs, ours, base))
+    return out
+
+
+def _class(theirs: records.Record, ours: records.Record | None, base: dict | None) -> str:
+    if ours is None:
+        return NEW
+    t, o = theirs.hash(), ours.hash()
+    if t == o:
+        return UNCHANGED
+    if base is None:  # never accepted from this sender, yet both hold it differently
+        return CONFLICT
+    if o == base["row_hash"]:
+        return CHANGED
+    if t == base["row_hash"]:
+        return OURS_NEWER
+    return CONFLICT
+
+
+def _bases(conn: sqlite3.Connection, peer: str, table: str) -> dict[str, dict]:
+    return {r[0]: {"row_version": r[1], "row_hash": r[2]} for r in conn.execute(
+        "SELECT row_id, row_version, row_hash FROM exchange_base WHERE peer_unit_id = ? AND table_name = ?",
+        (peer, table))}
+
+
+def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str) -> None:
+    conn, m = ledger.conn, result.package
+    reason = i18n.tr("导入{kind}：{file}").format(kind=m.kind_label, file=result.file_name)
+    with ledger.write() as w:
+        w.receiving = True
+        try:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            for blob in pkg.rows("file_blobs"):
+                conn.execute("INSERT OR IGNORE INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)",
+                             (blob["sha256"], blob["size"], blob["data"]))
+            for inc in result.rows:
+                if inc.cls in (NEW, CHANGED):
+                    write_record(ledger, inc.theirs, inc.ours, reason)
+                if inc.cls == CONFLICT:
+                    _queue(ledger, inc, peer, m.package_id)
+                else:
+                    remember_base(conn, peer, inc.theirs)
+            for row in pkg.rows("settings"):
+                if row["key"] in share.CALENDAR_SETTINGS:
+                    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                                 "SET value = excluded.value", (row["key"], row["value"]))
+            totals = result.totals()
+            w.insert("package_log", {
+                "unit_id": peer, "direction": "import", "period": m.period or "", "file_name": result.file_name,
+                "sha256": pkg.sha256, "at": now(), "operator": ledger.operator, "package_id": m.package_id,
+                "kind": m.kind, "peer_unit_id": peer, "seq": m.seq,
+                "summary": json.dumps(dict(totals), ensure_ascii=False)})
+        finally:
+            w.receiving = False
+
+
+def remember_base(conn: sqlite3.Connection, peer: str, rec: records.Record) -> None:
+    conn.execute(
+        "INSERT INTO exchange_base (peer_unit_id, table_name, row_id, row_version, row_hash) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO UPDATE SET row_version = excluded.row_version, row_hash = excluded.row_hash",
+        (peer, rec.table, rec.id, rec.version, rec.hash()))
+
+
+def write_record(ledger: Ledger, theirs: records.Record, ours: records.Record | None, reason: str) -> None:
+    """Make this ledger's record equal ``theirs`` (children by id), with audit rows."""
+    w, conn = ledger.writer, ledger.conn
+    row = _known(w, theirs.table, theirs.row)
+    _upsert(conn, theirs.table, row)
+    old = ours.row if ours else None
+    changed = {k: v for k, v in row.items() if old is None or old.get(k) != v}
+    w.log("insert" if old is None else "update", theirs.table, theirs.id,
+          None if old is None else {k: old.get(k) for k in changed}, _printable(changed), reason)
+    for child, rows in theirs.children.items():
+        kept = {r["id"] for r in rows}
+        for gone in (ours.children.get(child, []) if ours else []):
+            if gone["id"] not in kept:
+                conn.execute(f"DELETE FROM {child} WHERE id = ?", (gone["id"],))
+        for r in rows:
+            _upsert(conn, child, _known(w, child, r))
+        if rows or ours:
+            w.touch(child, None)
+
+
+def _known(w, table: str, row: dict) -> dict:
+    cols = w.columns(table)
+    return {k: v for k, v in row.items() if k in cols}
+
+
+def _upsert(conn: sqlite3.Connection, table: str, row: dict) -> None:
+    names = list(row)
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+                 f"ON CONFLICT(id) DO UPDATE SET {updates}", [row[n] for n in names])
+
+
+def _printable(row: dict) -> dict:
+    return {k: (f"<{len(v)} bytes>" if isinstance(v, bytes | bytearray) else v) for k, v in row.items()}
+
+
+def _queue(ledger: Ledger, inc: Incoming, peer: str, package_id: str) -> None:
+    conn = ledger.conn
+    conn.execute("DELETE FROM exchange_conflicts WHERE peer_unit_id = ? AND table_name = ? AND row_id = ? "
+                 "AND resolved_at IS NULL", (peer, inc.theirs.table, inc.theirs.id))
+    conn.execute(
+        "INSERT INTO exchange_conflicts (id, peer_unit_id, package_id, table_name, row_id, base_values, their_values, "
+        "our_values, their_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (new_id(), peer, package_id, inc.theirs.table, inc.theirs.id, json.dumps(inc.base) if inc.base else None,
+         _record_json(inc.theirs), _record_json(inc.ours), inc.theirs.version, now()))
+    ledger.writer.touch("exchange_conflicts", None)
+
+
+def _record_json(rec: records.Record | None) -> str:
+    if rec is None:
+        return "null"
+    return json.dumps({"row": rec.row, "children": rec.children}, ensure_ascii=False, default=package_file._blob)

@@ -8,6 +8,7 @@ from desktop_app import APP_NAME, __version__, i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, recent_ledgers, report_menu
+from ui import review as review_menu
 from ui.common.ledger_view import events_for, release
 from ui.common.window_size import size_window
 from ui.enterprises.tab import EnterprisesTab
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
             self._closed = True
 
     def _close_tool_windows(self) -> None:
-        for attr in ("_targets_window", "_rewards_window", "_audit_window"):
+        for attr in ("_targets_window", "_rewards_window", "_audit_window", "_review_window"):
             win = getattr(self, attr, None)
             if win is not None:
                 win.teardown()
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("使用说明"), self.show_help, QKeySequence.StandardKey.HelpContents)
         help_menu.addSeparator()
         self._action(help_menu, self.tr("关于…"), self.about)
+        review_menu.add_menu_entry(self)  # 数据交换 → 审核…
 
     def open_targets(self):
         from ui.targets.window import open_targets  # charts load on first use, not at start-up

@@ -1793,7 +1793,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+19"/>
+        <location filename="../../ui/main_window.py" line="+20"/>
         <source>任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,6 +1904,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/review/__init__.py" line="+13"/>
         <source>数据交换(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,7 +1944,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,6 +3011,114 @@
     <message>
         <location line="+1"/>
         <source>生成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../ui/review/window.py" line="+49"/>
+        <source>审核 — {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业或任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>审核结果表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报送期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>保存说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在主窗口中打开这条问题所在的企业或任务（也可双击该行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>核实说明（写明核实了什么、数据为什么是这样；不少于 10 个字，“核实无误”不算说明）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“强制”问题须更正数据后才能上报；“核实”问题须填写核实说明，说明随上报包一并报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>不能上报：须先更正强制问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不能上报：尚有核实问题未说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>审核通过，可以上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>强制 {f} 条，核实 {v} 条（已说明 {e} 条）— {verdict}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>本期未发现审核问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>例：该企业本年新建中试线，研发投入较上年大幅增加，已核对财务辅助账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>强制问题须更正数据（双击打开记录），不能以说明代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>说明已保存</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5515,6 +5624,7 @@
         <location filename="../../desktop_app/reports/platforms.py" line="-7"/>
         <location line="+35"/>
         <location line="+7"/>
+        <location filename="../../desktop_app/reports/review.py" line="+42"/>
         <location filename="../../desktop_app/reports/rewards.py" line="+39"/>
         <location line="+11"/>
         <location filename="../../desktop_app/reports/talent.py" line="+87"/>
@@ -5938,6 +6048,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/reports/review.py" line="+1"/>
         <location filename="../../desktop_app/services/enterprises/titles.py" line="-15"/>
         <location filename="../../desktop_app/services/platforms/__init__.py" line="+2"/>
         <location filename="../../desktop_app/services/tasks/task_targets.py" line="+6"/>
@@ -6629,12 +6740,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_app/reports/review.py" line="+1"/>
+        <source>审核规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>企业或任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核实说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>本期未发现审核问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结论：有强制性问题 {n} 条，须更正后才能上报。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>结论：有 {n} 条核实问题尚未说明，填写说明后才能上报。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>结论：审核通过，可以上报。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location filename="../../desktop_app/services/printing/review.py" line="+25"/>
+        <source>审核结果表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location filename="../../desktop_app/reports/task_progress.py" line="+1"/>
         <source>（{p}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>注：“强制”问题须更正数据后才能上报；“核实”问题须写明核实说明（不少于 10 个字，“核实无误”不算说明），说明随上报包一并报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/reports/task_progress.py" line="+12"/>
         <location filename="../../desktop_app/services/printing/task_progress.py" line="+69"/>
         <source>月度推进情况表</source>
         <translation type="unfinished"></translation>
@@ -7335,6 +7504,7 @@
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../desktop_app/domain/review_checks.py" line="+189"/>
         <source>报送期 {p} 在将来</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9091,6 +9261,302 @@
         <source>{c}奖补政策</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/commands/review.py" line="+36"/>
+        <source>说明：{t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{p} 审核：强制 {f} 条，核实 {v} 条（已说明 {e} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>有强制性审核问题，须更正后才能上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>有 {n} 条核实问题尚未说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{p} 没有规则 {r} 针对记录 {id} 的审核问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已保存核实说明：{m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/review_checks.py" line="-100"/>
+        <source>有研发人员 {n} 人，研发费用却为 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有研发费用 {v} 万元，研发人员却为 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>研发人员 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>研发费用 {v} 万元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>没有研发费用、仪器设备或研发资产</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有研发人员，也未勾选第 10 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第二部分没有研发项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第一部分没有研发机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有研发项目，也没有机构研发费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未勾选第 7、9、11 项合作类活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>填写了“{name}”，但{lack}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>勾选了其他创新活动第 {n} 项，但没有相应的机构、设备或活动内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>研发机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>研发活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他创新活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>填表日期 {d} 在将来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>增长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下降</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/review_rules.py" line="+24"/>
+        <source>强制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>调查表报送期在将来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：调查表{what}，请核对报送期和填表日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>机构数为 0 却有人员或经费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：研究开发机构“{row}”期末机构数为 0，却填报了{what}；机构数为 0 时人员和费用应为 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>机构人员与经费不匹配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：研究开发机构“{row}”{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目人员与经费不匹配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：研发项目“{row}”{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>研发费用同比变动超过 50%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：研发费用合计 {now} 万元，上年同期（{then_period}）{then} 万元，{what} {pct}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已销号但无印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：{period} 已确认销号，但调查表和销号记录都没有印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待核销号无印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：调查表填报了{what}，待县级审核销号，但没有附印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>创新活动方向无支撑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已完成但无印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}（{department}）：{period} 报“已完成”，但没有附印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>任务连续两期滞后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject}（{department}）：{before}、{period} 连续两期“滞后”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location filename="../../desktop_app/reports/review.py" line="-11"/>
+        <source>须更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>请填写核实说明：写明核实了什么、数据为什么是这样</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{t}”不能作为核实说明，请写明核实了什么、数据为什么是这样</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核实说明至少 {n} 个字（标点和空格不计，现有 {k} 个字），请写明数据为什么是这样</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>核实说明过长（最多 {n} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review.py" line="+163"/>
+        <source>没有编号为“{c}”的审核规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{t}”是强制性审核规则，须更正数据，不能以说明代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>有 {n} 条强制性审核问题须更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有 {n} 条核实问题尚未填写核实说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>等 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{head}，不能上报：{level} {rule} {message}{more}（见 数据交换 → 审核）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>import_dialog</name>
@@ -9302,6 +9768,19 @@
     <message>
         <location line="+5"/>
         <source>已生成：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <location filename="../../ui/review/__init__.py" line="+17"/>
+        <source>审核…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上报前检查本期数据：强制问题须更正，核实问题须写明说明</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -109,6 +109,9 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
     if fmt not in spec.formats:
         raise UserError(i18n.tr("报表“{t}”不支持 {f} 格式").format(t=spec.title, f=fmt))
     params = resolve_params(ledger, spec, given or {})
+    own_writer = spec.extra.get(f"write_{fmt}")  # a form with a workbook of its own (the fill-in survey)
+    if own_writer is not None:
+        return own_writer(ledger, params, Path(out), progress, batch=batch)
     build = spec.batch if batch and spec.batch else spec.build
     data = build(ledger, params)
     out = Path(out)

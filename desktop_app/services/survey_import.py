@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop_app import i18n
 from desktop_app.domain.codes import uscc_error
 from desktop_app.domain.survey import DIRECTIONS, INSTITUTION_FIELDS, PROJECT_FIELDS, SurveyReturn
-from desktop_app.errors import UserError, ValidationError
+from desktop_app.errors import Cancelled, UserError, ValidationError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import catalogs
 from desktop_app.services.enterprises import decisions, surveys
@@ -195,7 +195,7 @@ def preview(ledger: Ledger, paths: Iterable[Path | str], progress: Progress | No
     seen: dict[tuple[str, str], SheetReturn] = {}
     for i, path in enumerate(files):
         if progress is not None and progress(i, len(files)) is False:
-            raise UserError(i18n.tr("已取消"))
+            raise Cancelled()
         result = read_file(ledger, path, names)
         for r in result.returns:
             other = seen.get((r.enterprise_id, r.ret.period))

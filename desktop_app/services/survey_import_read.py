@@ -250,7 +250,7 @@ def number_text(raw: Any, integer: bool) -> Any:
     try:
         value = float(text)
     except ValueError:
-        return text  # forms.number says what is wrong with it
+        return str(raw).strip()  # forms.number says what is wrong with it, in the words typed
     if not math.isfinite(value):
         raise ValueError(text)
     if integer and value.is_integer() and re.fullmatch(r"\d+(\.0*)?", text):

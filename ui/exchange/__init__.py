@@ -1,0 +1,1 @@
+"""数据交换: the menu shared by the exchange entries (packages, survey workbooks) and their dialogs."""

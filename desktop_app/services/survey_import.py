@@ -127,14 +127,15 @@ def _rows_changes(noun: str, fields, old: tuple, new: tuple) -> list[FieldChange
     for i in range(max(len(old), len(new))):
         a, b = (old[i] if i < len(old) else None), (new[i] if i < len(new) else None)
         head = i18n.tr("{noun} {n}").format(noun=i18n.tr(noun), n=i + 1)
-        if a is None or b is None:
-            x = a or b
-            text = i18n.tr("{name}（{what}）").format(name=x.name, what=i18n.tr("新增") if a is None else i18n.tr("删除"))
-            out.append(FieldChange(head, "" if a is None else text, text if a is None else ""))
+        if b is None:
+            out.append(FieldChange(head, a.name, i18n.tr("（删除）")))
             continue
         for k, label, _ in fields:
-            if _fmt(getattr(a, k)) != _fmt(getattr(b, k)):
-                out.append(FieldChange(f"{head}：{i18n.tr(label)}", _fmt(getattr(a, k)), _fmt(getattr(b, k))))
+            if a is None and _fmt(getattr(b, k)) in ("", "0"):
+                continue  # a new row: what was filled in
+            if a is None or _fmt(getattr(a, k)) != _fmt(getattr(b, k)):
+                out.append(FieldChange(f"{head}：{i18n.tr(label)}", "" if a is None else _fmt(getattr(a, k)),
+                                       _fmt(getattr(b, k))))
     return out
 
 

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/exchange/survey_import.py" line="+241"/>
-        <source>survey_import</source>
-        <comment>已导入调查表：新增 {new} 份，修改 {changed} 份，无变化 {same} 份</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>survey_import</source>
-        <comment>；已销号报送期的 {n} 份保留原表</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AssignmentDialog</name>
     <message>
         <location filename="../../ui/tasks/node_dialogs.py" line="+88"/>
@@ -3617,7 +3602,7 @@
 <context>
     <name>SurveyImportDialog</name>
     <message>
-        <location filename="../../ui/exchange/survey_import.py" line="-199"/>
+        <location filename="../../ui/exchange/survey_import.py" line="+45"/>
         <source>导入调查表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4721,7 +4706,12 @@
 <context>
     <name>exchange_menu</name>
     <message>
-        <location filename="../../ui/exchange/menu.py" line="+22"/>
+        <location filename="../../ui/exchange/menu.py" line="+16"/>
+        <source>数据交换</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>数据交换(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8727,12 +8717,11 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/survey_import.py" line="-4"/>
-        <location line="+101"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="+0"/>
         <source>修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8762,18 +8751,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>（删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/common/list_actions.py" line="+1"/>
         <source>删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>{name}（{what}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location filename="../../desktop_app/services/survey_import.py" line="+62"/>
         <source>没有找到要导入的调查表（.xlsx）文件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9079,6 +9067,19 @@
     <message>
         <location line="+5"/>
         <source>已生成：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>survey_import</name>
+    <message>
+        <location filename="../../ui/exchange/survey_import.py" line="+21"/>
+        <source>已导入调查表：新增 {new} 份，修改 {changed} 份，无变化 {same} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>；已销号报送期的 {n} 份保留原表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -149,8 +149,8 @@ def test_credit_code_as_typed_with_a_chinese_ime_is_the_code():
 
 
 def test_enterprise_saved_with_full_width_code_stores_half_width(ledger):
-    from desktop_app.services import enterprises
     from desktop_app.domain.codes import uscc_check_char
+    from desktop_app.services import enterprises
 
     body = "91140521MA0T00002"
     good = body + uscc_check_char(body)

@@ -24,7 +24,7 @@ def test_round_trip_finds_exactly_the_typed_values(ledger, filled, tmp_path):
     pv = survey_import.preview(ledger, [path])
     assert not pv.refused and [r.status for r in pv.returns] == ["new"]
     labels = [c.label for c in pv.returns[0].changes]
-    assert "研究开发机构 2" in labels and "其他创新活动" in labels
+    assert "研究开发机构 2：研究开发机构及平台名称" in labels and "其他创新活动" in labels
     result = survey_import.apply(ledger, pv)
     assert result.new == 1
     ret = surveys.find(ledger, eid, PERIOD)

@@ -44,7 +44,7 @@ def test_folder_of_three_one_bad(qtbot, ledger, tmp_path):
     assert dialog.ok.isEnabled()
     files.selectRow(0)
     labels = _texts(dialog.fields, 0)
-    assert "研究开发机构 1" in labels and "其他创新活动" in labels and "填表人" in labels
+    assert "研究开发机构 1：机构研究开发费用（万元）" in labels and "其他创新活动" in labels and "填表人" in labels
     assert "张三" in _texts(dialog.fields, 2)
     files.selectRow(2)
     assert dialog.fields.rowCount() == 0 and "未导入" in dialog.fields_title.text()

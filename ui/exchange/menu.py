@@ -13,7 +13,7 @@ def _plain(title: str) -> str:
 
 def exchange_menu(window: QMainWindow) -> QMenu:
     """The window's 数据交换 menu; made (before 帮助, when there is one) if it does not exist yet."""
-    title = QCoreApplication.translate("exchange_menu", TITLE)
+    title = QCoreApplication.translate("exchange_menu", "数据交换")
     bar = window.menuBar()
     for action in bar.actions():
         menu = action.menu()

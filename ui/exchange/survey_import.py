@@ -226,6 +226,9 @@ class SurveyImportDialog(QDialog):
             super().reject()
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("…", "…")
+
+
 def open_survey_import(window) -> SurveyImportDialog:
     dialog = SurveyImportDialog(window.ledger, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -237,9 +240,8 @@ def open_survey_import(window) -> SurveyImportDialog:
 def _report(window, result) -> None:
     if result is None:
         return
-    tr = QCoreApplication.translate
-    text = tr("survey_import", "已导入调查表：新增 {new} 份，修改 {changed} 份，无变化 {same} 份").format(
+    text = translate("survey_import", "已导入调查表：新增 {new} 份，修改 {changed} 份，无变化 {same} 份").format(
         new=result.new, changed=result.changed, same=result.unchanged)
     if result.kept_signed_off:
-        text += tr("survey_import", "；已销号报送期的 {n} 份保留原表").format(n=result.kept_signed_off)
+        text += translate("survey_import", "；已销号报送期的 {n} 份保留原表").format(n=result.kept_signed_off)
     window.statusBar().showMessage(text, 10000)

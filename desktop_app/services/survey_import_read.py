@@ -12,9 +12,7 @@ tick; anything else is refused with file, sheet, row and field.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,26 +24,23 @@ from desktop_app.domain.survey import DIRECTIONS, INSTITUTION_FIELDS, PROJECT_FI
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import xlsx_in
+from desktop_app.services.survey_import_cells import (
+    MARKS,
+    OPEN,
+    SPACE,
+    TICKED,
+    key,
+    number_text,
+    period_of,
+)
 
 FORM_ID = "survey"
 TITLE = QT_TRANSLATE_NOOP("i18n", "企业创新活动开展情况调查表")
 META_SHEET = "_meta"
 GENERATOR = "innovation-ledger"
-TICKED = {"✓", "√", "☑", "✔", "✅", "是", "Y", "YES", "1", "TRUE", "有", "对"}
-OPEN = {"", "□", "☐", "否", "N", "NO", "0", "FALSE", "无", "×", "✗", "✘"}
-MARKS = "☑□☐✓√✔✅"
-UNITS = ("万元", "万", "元/万元", "人", "个", "项")
 SIGN_LABELS = (("filled_by", QT_TRANSLATE_NOOP("i18n", "填表人")), ("phone", QT_TRANSLATE_NOOP("i18n", "联系电话")),
                ("filled_on", QT_TRANSLATE_NOOP("i18n", "填表日期")))
-_SPACE = re.compile(r"[\s\u200b\ufeff]+")
-_PERIOD = re.compile(r"^(\d{4})(?:年|-|\.|/)(\d{1,2})月?$")
 
-
-def key(value: Any) -> str:
-    """A cell's text as compared with a printed caption: half-width, no spaces."""
-    if value is None:
-        return ""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", str(value)))
 
 
 @dataclass
@@ -230,39 +225,6 @@ class _Reader:
         return out
 
 
-def number_text(raw: Any, integer: bool) -> Any:
-    """A typed number as ``forms.number`` reads it; raises ValueError for what is no number at all."""
-    if raw is None or isinstance(raw, bool):
-        if isinstance(raw, bool):
-            raise ValueError(str(raw))
-        return ""
-    if isinstance(raw, int | float):
-        if not math.isfinite(raw):
-            raise ValueError(str(raw))
-        return int(raw) if integer and float(raw).is_integer() else raw
-    text = _SPACE.sub("", half_width(str(raw))).replace(",", "")
-    for unit in UNITS:
-        if text.endswith(unit) and len(text) > len(unit):
-            text = text[: -len(unit)]
-            break
-    if not text:
-        return ""
-    try:
-        value = float(text)
-    except ValueError:
-        return str(raw).strip()  # forms.number says what is wrong with it, in the words typed
-    if not math.isfinite(value):
-        raise ValueError(text)
-    if integer and value.is_integer() and re.fullmatch(r"\d+(\.0*)?", text):
-        return int(value)
-    return text
-
-
-def period_of(text: str) -> str | None:
-    m = _PERIOD.match(key(text).replace("报送期:", ""))
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}" if m else None
-
-
 def meta_sheets(sheets: list[xlsx_in.Sheet]) -> dict[str, dict[str, str]] | None:
     """Our meta sheet's per-sheet entries (sheet -> keys), or None when the workbook has none."""
     meta = next((s for s in sheets if s.title == META_SHEET), None)
@@ -365,7 +327,7 @@ def read_sheet(file: str, sheet: xlsx_in.Sheet, meta: dict[str, str] | None, act
         if k == "phone" and isinstance(v, int | float) and not isinstance(v, bool):
             v = str(int(v)) if float(v).is_integer() else str(v)
         elif k == "phone":
-            v = _SPACE.sub("", half_width(str(v)))
+            v = SPACE.sub("", half_width(str(v)))
         elif k == "filled_on" and isinstance(v, str):
             v = half_width(v).strip()
         values[k] = v.date() if isinstance(v, datetime) else v

@@ -12,6 +12,7 @@ from ui import review as review_menu
 from ui.common.ledger_view import events_for, release
 from ui.common.window_size import size_window
 from ui.enterprises.tab import EnterprisesTab
+from ui.exchange import menu as exchange_entries
 from ui.lazy_tabs import LazyTabs, TabPages
 from ui.platforms.tab import PlatformsTab
 from ui.talent.tab import TalentTab
@@ -147,9 +148,10 @@ class MainWindow(QMainWindow):
         self._action(goals, self.tr("奖补测算…"), self.open_rewards)
 
         exchange = bar.addMenu(self.tr("数据交换(&E)"))
-        for text in (self.tr("导出上报包…"), self.tr("导入下级上报包…"), self.tr("导入企业调查表…")):
+        for text in (self.tr("导出上报包…"), self.tr("导入下级上报包…")):
             action = self._action(exchange, text, lambda: None, enabled=False)
             action.setToolTip(self.tr("上报包交换将在后续版本提供"))
+        exchange_entries.add_survey_import(self)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("使用说明"), self.show_help, QKeySequence.StandardKey.HelpContents)

@@ -14,7 +14,7 @@ Command = Callable[[argparse.Namespace], int]
 Configure = Callable[[argparse.ArgumentParser], None]
 COMMANDS: dict[str, tuple[Command, Configure]] = {}
 
-MODULES = ("ledger", "report", "tasks", "exchange", "review")  # desktop_app.commands.<name>
+MODULES = ("ledger", "report", "tasks", "exchange", "review", "survey")  # desktop_app.commands.<name>
 
 
 def command(name: str, configure: Configure = lambda p: None) -> Callable[[Command], Command]:

@@ -6,6 +6,7 @@ import and tests all call these.
 """
 
 import re
+import unicodedata
 from datetime import date
 
 from desktop_app import i18n
@@ -17,8 +18,17 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 USCC_AUTHORITIES = "123456789ANY"
 
 
+_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+
+
+def half_width(text: str) -> str:
+    """Full-width digits, letters and signs as typed with a Chinese IME (“９１１４”, “ＭＡ”) as ASCII."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def normalize_uscc(code: str) -> str:
-    return code.strip().upper().replace(" ", "")
+    """What a clerk types or pastes, as the code: half-width, no spaces of any kind, upper case."""
+    return _SPACE.sub("", half_width(str(code))).upper()
 
 
 def uscc_check_char(first17: str) -> str:
@@ -55,7 +65,7 @@ _ID_CHECK = "10X98765432"
 
 
 def normalize_id_number(number: str) -> str:
-    return number.strip().upper().replace(" ", "")
+    return _SPACE.sub("", half_width(str(number))).upper()
 
 
 def id_check_char(first17: str) -> str:

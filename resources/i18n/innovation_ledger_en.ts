@@ -1793,7 +1793,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+20"/>
+        <location filename="../../ui/main_window.py" line="+21"/>
         <source>任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,17 +1919,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>导入企业调查表…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>上报包交换将在后续版本提供</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3964,6 +3959,162 @@
     </message>
 </context>
 <context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <location filename="../../ui/exchange/survey_import.py" line="+45"/>
+        <source>导入调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择企业填好的调查表（.xlsx，可多选），或存放调查表的文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>报送期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>台账中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>调查表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选中一份调查表，查看与台账的差异</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>选择调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选择存放调查表的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>来源：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在读取调查表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>（已销号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>读取文件 &lt;b&gt;{files}&lt;/b&gt; 个：调查表新增 &lt;b&gt;{new}&lt;/b&gt; 份，修改 &lt;b&gt;{changed}&lt;/b&gt; 份，无变化 {same} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>；&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;{n} 个文件未通过检查，不会导入&lt;/b&gt;&lt;/span&gt;（原因见“说明”，改正后可再次导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>。点“导入”之前不会写入台账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>该文件未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} {period}：{status}，{n} 项与台账不同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>已销号的报送期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以下调查表所在报送期已经销号：
+{names}
+
+是否用导入的调查表替换台账中的原表？选“否”则保留原表，只导入其余调查表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>正在导入调查表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TalentTab</name>
     <message>
         <location filename="../../ui/talent/tab.py" line="+25"/>
@@ -4912,6 +5063,34 @@
     </message>
 </context>
 <context>
+    <name>exchange_menu</name>
+    <message>
+        <location filename="../../ui/exchange/menu.py" line="+16"/>
+        <source>数据交换</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据交换(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>帮助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>导入调查表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入企业填好的调查表（可多选文件或选择文件夹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>i18n</name>
     <message>
         <location filename="../../desktop_app/__init__.py" line="+5"/>
@@ -5030,7 +5209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/codes.py" line="+33"/>
+        <location filename="../../desktop_app/domain/codes.py" line="+43"/>
         <source>统一社会信用代码不能为空</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5595,7 +5774,8 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+264"/>
         <location line="+12"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+147"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+150"/>
+        <location filename="../../desktop_app/services/printing/survey.py" line="+77"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5808,6 +5988,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="+254"/>
         <source>统一社会信用代码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5901,7 +6082,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-117"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-120"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="+1"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5914,6 +6096,8 @@
         <location line="+1"/>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-4"/>
         <location filename="../../desktop_app/services/enterprises/surveys.py" line="+95"/>
+        <location filename="../../desktop_app/services/survey_import.py" line="+34"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="-214"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-38"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
@@ -6310,6 +6494,7 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../desktop_app/reports/survey_xlsx.py" line="+44"/>
         <source>其他创新活动（可多选）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6353,7 +6538,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/services/printing/survey.py" line="+78"/>
+        <location filename="../../desktop_app/services/printing/survey.py" line="+28"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="-3"/>
         <source>企业创新活动开展情况调查表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7048,11 +7234,15 @@
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../../desktop_app/services/survey_import.py" line="+0"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="+3"/>
         <source>填表人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop_app/services/survey_import.py" line="+1"/>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="+1"/>
         <source>填表日期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7650,7 +7840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/survey.py" line="-34"/>
+        <location filename="../../desktop_app/services/printing/survey.py" line="-60"/>
         <source>请选择要打印的企业（名称或统一社会信用代码）；要打印一个乡镇的全部调查表，请选择乡镇</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7660,17 +7850,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+39"/>
         <source>没有名为“{name}”的乡镇</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-18"/>
+        <location line="+29"/>
         <source>{where}没有需要打印调查表的企业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
+        <location line="+28"/>
         <source>本台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8617,12 +8809,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="+26"/>
         <location filename="../../desktop_app/services/tasks/task_import.py" line="+46"/>
         <source>第 {r} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop_app/services/tasks/task_import.py" line="+2"/>
         <source>“{c}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8632,17 +8825,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/survey_import_read.py" line="-4"/>
         <location filename="../../desktop_app/services/xlsx_in.py" line="+78"/>
         <source>“{f}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop_app/services/xlsx_in.py" line="+2"/>
         <source>工作表“{s}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+86"/>
+        <source>这一行的内容不在任何栏目下；新增机构或项目请复制整块（含标题行）后填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>其他创新活动“{a}”的勾选应为 ✓（或 √、是、Y、1）或留空，现为“{v}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>企业全称（盖章）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>找不到“{t}”（表格不是完整的附件3调查表，或栏目被改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>统一社会信用代码“{a}”与本表下发时的“{b}”不一致；请在下发的原表上填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统一社会信用代码：没有填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>报送期：“{v}”应写成 2026年10月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报送期“{a}”与本表下发时的“{b}”不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报送期：没有填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{label}：“{v}”不是有效数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>找不到调查表工作表“{s}”（工作表被改名或删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>不是企业创新活动开展情况调查表（附件3）：找不到表头“企业创新活动开展情况调查表”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/xlsx_in.py" line="+12"/>
         <source>文件不存在：{p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9363,6 +9618,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/services/survey_import.py" line="-2"/>
         <source>其他创新活动</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9555,6 +9811,126 @@
     <message>
         <location line="+1"/>
         <source>{head}，不能上报：{level} {rule} {message}{more}（见 数据交换 → 审核）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/commands/survey.py" line="+21"/>
+        <source>未导入  {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（已销号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{status}  {file} · {sheet} → {name} {period}{mark}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>    {label}：{before} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>读取文件 {files} 个，未通过 {refused} 个；调查表新增 {new} 份，修改 {changed} 份，无变化 {same} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>（另有 {n} 个文件未通过，见输出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first}{more}，未导入任何调查表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>以下调查表所在报送期已销号：{names}。确定用导入的调查表替换吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已导入：新增 {new} 份，修改 {changed} 份，无变化 {same} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已销号报送期的 {n} 份调查表未替换（如需替换请加 --replace-signed-off）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/reports/survey_xlsx.py" line="+32"/>
+        <source>所属乡镇：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>请填写不小于 0 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>请填写不小于 0 的数字（单位：万元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开展了该项活动请选择 ✓，未开展请留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填写有误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/survey_import.py" line="-2"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>台账中没有统一社会信用代码为 {code} 的企业（{name}）；请先在“企业”页添加该企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表中未写企业名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{noun} {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>没有找到要导入的调查表（.xlsx）文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{where}：与{other}是同一企业（{name}）同一报送期的调查表，请只保留一份</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9781,6 +10157,19 @@
     <message>
         <location line="+2"/>
         <source>上报前检查本期数据：强制问题须更正，核实问题须写明说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>survey_import</name>
+    <message>
+        <location filename="../../ui/exchange/survey_import.py" line="+21"/>
+        <source>已导入调查表：新增 {new} 份，修改 {changed} 份，无变化 {same} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>；已销号报送期的 {n} 份保留原表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -130,3 +130,29 @@ def test_a_failed_check_does_not_tell_which_character_would_pass():
     message = uscc_error(typo)
     assert "校验不通过" in message and "逐位核对" in message
     assert "应为" not in message and "第 18 位" not in message
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_credit_code_as_typed_with_a_chinese_ime_is_the_code():
+    from desktop_app.domain.codes import normalize_uscc, uscc_check_char
+
+    body = "91140521MA0T00001"
+    good = body + uscc_check_char(body)
+    typed = " " + _full_width(good[:9]) + "\u3000" + _full_width(good[9:]).lower() + "\t"
+    assert typed[1] == "９" and normalize_uscc(typed) == good
+    assert uscc_error(typed) is None
+    assert "第 1 位“９”" not in (uscc_error(_full_width(good[:17]) + "Z") or "")
+    assert "第 18 位“Z”" in uscc_error(_full_width(good[:17]) + "Z")
+
+
+def test_enterprise_saved_with_full_width_code_stores_half_width(ledger):
+    from desktop_app.domain.codes import uscc_check_char
+    from desktop_app.services import enterprises
+
+    body = "91140521MA0T00002"
+    good = body + uscc_check_char(body)
+    eid = enterprises.save(ledger, {"name": "全角代码公司", "uscc": _full_width(good).lower()})
+    assert ledger.conn.execute("SELECT uscc FROM enterprises WHERE id = ?", (eid,)).fetchone()[0] == good

@@ -140,6 +140,9 @@ def write_report(ledger: Ledger, name: str, fmt: str, out: Path | str, given: di
         raise UserError(i18n.tr("“{t}”由县级台账打印，本台账（{unit}，{level}）不提供").format(
             t=i18n.tr(spec.title), unit=ledger.unit.name, level=ledger.unit.level_label))
     params = resolve_params(ledger, spec, given or {})
+    own_writer = spec.extra.get(f"write_{fmt}")  # a form with a workbook of its own (the fill-in survey)
+    if own_writer is not None:
+        return own_writer(ledger, params, Path(out), progress, batch=batch)
     build = spec.batch if batch and spec.batch else spec.build
     data = build(ledger, params)
     out = Path(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from desktop_app import i18n
@@ -35,11 +36,11 @@ def survey_print(ledger: Ledger, row: tuple, period: str) -> SurveyPrint:
                        township=township, unit=ledger.unit.name)
 
 
-def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
-    """One enterprise's form; with only a township given (the 报表 menu), that township's batch."""
+def _enterprise_row(ledger: Ledger, params: dict[str, Any]) -> tuple | None:
+    """The one enterprise asked for; None when only a township is given (its batch)."""
     code = normalize_uscc(str(params.get("enterprise") or ""))
     if not code and params.get("township"):
-        return batch(ledger, params)
+        return None
     if not code:
         raise UserError(i18n.tr("请选择要打印的企业（名称或统一社会信用代码）；要打印一个乡镇的全部调查表，请选择乡镇"),
                         option="--enterprise 或 --all")
@@ -48,7 +49,33 @@ def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
     row = ledger.conn.execute(_ENTERPRISE + " AND e.uscc = ?", (code,)).fetchone()
     if row is None:
         raise UserError(i18n.tr("台账中没有统一社会信用代码为 {code} 的企业").format(code=code))
-    return build_survey_form(survey_print(ledger, tuple(row), params["period"]))
+    return tuple(row)
+
+
+def build(ledger: Ledger, params: dict[str, Any]) -> GridForm | GridBatch:
+    """One enterprise's form; with only a township given (the 报表 menu), that township's batch."""
+    row = _enterprise_row(ledger, params)
+    if row is None:
+        return batch(ledger, params)
+    return build_survey_form(survey_print(ledger, row, params["period"]))
+
+
+def write_xlsx(ledger: Ledger, params: dict[str, Any], out: Path, progress=None, *, batch: bool = False) -> Path:
+    """The workbook an enterprise fills in (``reports.survey_xlsx``): one sheet, or one per enterprise of the batch."""
+    from desktop_app.reports.survey_xlsx import write_survey_xlsx
+
+    period = params["period"]
+    row = None if batch else _enterprise_row(ledger, params)
+    if row is None:
+        rows = batch_rows(ledger, period, params.get("township"))
+        if not rows:
+            raise UserError(i18n.tr("{where}没有需要打印调查表的企业").format(
+                where=params.get("township") or i18n.tr("本台账")))
+    else:
+        rows = [row]
+    if not out.parent.is_dir():
+        raise UserError(i18n.tr("文件夹不存在：{path}").format(path=out.parent))
+    return write_survey_xlsx([survey_print(ledger, r, period) for r in rows], out, progress)
 
 
 def batch_rows(ledger: Ledger, period: str, township: str | None) -> list[tuple]:
@@ -76,4 +103,5 @@ def batch(ledger: Ledger, params: dict[str, Any]) -> GridBatch:
 
 
 SPEC = ReportSpec(name="survey", title=QT_TRANSLATE_NOOP("i18n", "企业创新活动开展情况调查表"), build=build,
-                  params=("period", "enterprise", "township"), order=20, batch=batch)
+                  params=("period", "enterprise", "township"), order=20, batch=batch,
+                  extra={"write_xlsx": write_xlsx})

@@ -928,7 +928,7 @@
 <context>
     <name>EnterprisesTab</name>
     <message>
-        <location filename="../../ui/enterprises/tab.py" line="+56"/>
+        <location filename="../../ui/enterprises/tab.py" line="+57"/>
         <source>企业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,8 +953,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+91"/>
+        <location line="+4"/>
+        <location line="+92"/>
         <location line="+79"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
@@ -1596,7 +1596,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,7 +1616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,7 +1739,7 @@
 <context>
     <name>MonthPage</name>
     <message>
-        <location filename="../../ui/tasks/month_page.py" line="+63"/>
+        <location filename="../../ui/tasks/month_page.py" line="+64"/>
         <source>只看逾期、未报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,12 +1759,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>推进情况表…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,7 +3709,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/targets/window.py" line="+65"/>
+        <location filename="../../ui/targets/window.py" line="+67"/>
         <source>实际值</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3811,12 +3811,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>清除填报值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-125"/>
         <source>新增目标…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3827,13 +3827,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+134"/>
+        <location line="+140"/>
         <location line="+6"/>
         <source>删除目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-144"/>
         <source>目标完成情况表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3843,7 +3843,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>填报：{s}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5221,7 +5221,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+159"/>
         <location line="+11"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+114"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+116"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,6 +25,7 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import tasks, units
 from desktop_app.services.tasks import supervision
 from ui.common.buttons import ok_cancel
+from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList
@@ -140,7 +140,7 @@ class SupervisionPage(LedgerView, QWidget):
         self.open_only = QCheckBox(self.tr("只看在办"), objectName="open_only")
         self.open_only.toggled.connect(lambda _: self.refresh())
         self.summary = QLabel(objectName="summary")
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         bar.addWidget(self.open_only)
         bar.addWidget(self.summary)
         bar.addStretch(1)

@@ -280,7 +280,7 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../ui/tasks/brief_dialog.py" line="+55"/>
+        <location filename="../../ui/tasks/brief_dialog.py" line="+56"/>
         <source>月度调度情况通报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +372,17 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>已保存通报措辞和发文字号。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1311,7 +1321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>重大事项的书面时间表、办结销号的证明材料等，保存在台账内随台账备份。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,7 +1485,7 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../ui/tasks/supervision_page.py" line="-76"/>
+        <location filename="../../ui/tasks/supervision_page.py" line="-77"/>
         <source>督办事项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3337,11 +3347,16 @@
         <source>时限 {d}（{c}）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPage</name>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>只看在办</source>
         <translation type="unfinished"></translation>
     </message>

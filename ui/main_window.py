@@ -1,6 +1,6 @@
 """The main window: four tabs over one ledger, menus, status bar."""
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -22,6 +22,8 @@ TAB_CLASSES = (("tasks", TasksTab, QT_TRANSLATE_NOOP("MainWindow", "任务")),
                ("enterprises", EnterprisesTab, QT_TRANSLATE_NOOP("MainWindow", "企业")),
                ("talent", TalentTab, QT_TRANSLATE_NOOP("MainWindow", "人才")),
                ("platforms", PlatformsTab, QT_TRANSLATE_NOOP("MainWindow", "平台")))
+
+PATH_WIDTH = 380  # the ledger's path in the status bar, at most (pixels)
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +70,10 @@ class MainWindow(QMainWindow):
         self._status["unit"].setText(self.tr("单位：{name}　{level}").format(
             name=ledger.unit.name, level=ledger.unit.level_label))
         self._status["operator"].setText(self.tr("操作员：{name}").format(name=ledger.operator))
-        self._status["path"].setText(self.tr("台账：{path}").format(path=ledger.path))
+        path = self.tr("台账：{path}").format(path=ledger.path)  # a long folder is shortened in the middle
+        self._status["path"].setText(self._status["path"].fontMetrics().elidedText(
+            path, Qt.TextElideMode.ElideMiddle, PATH_WIDTH))
+        self._status["path"].setToolTip(path)
 
     def _build_tab(self, key: str, cls, ledger: Ledger):
         tab = cls(ledger, self)  # a LedgerView: it hears the ledger's changes itself
@@ -111,8 +116,6 @@ class MainWindow(QMainWindow):
         return action
 
     def open_recycle_bin(self):
-        from PySide6.QtCore import Qt
-
         from ui.recycle_bin import RecycleBinDialog
 
         dialog = RecycleBinDialog(self.ledger, self)

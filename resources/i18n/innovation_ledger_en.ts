@@ -280,7 +280,7 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../ui/tasks/brief_dialog.py" line="+55"/>
+        <location filename="../../ui/tasks/brief_dialog.py" line="+56"/>
         <source>月度调度情况通报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +372,17 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>已保存通报措辞和发文字号。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1145,7 +1155,7 @@
 <context>
     <name>EnterprisesTab</name>
     <message>
-        <location filename="../../ui/enterprises/tab.py" line="+56"/>
+        <location filename="../../ui/enterprises/tab.py" line="+57"/>
         <source>企业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,8 +1180,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+91"/>
+        <location line="+4"/>
+        <location line="+92"/>
         <location line="+79"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
@@ -1528,7 +1538,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>重大事项的书面时间表、办结销号的证明材料等，保存在台账内随台账备份。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,7 +1702,7 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../ui/tasks/supervision_page.py" line="-76"/>
+        <location filename="../../ui/tasks/supervision_page.py" line="-77"/>
         <source>督办事项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,7 +1823,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1833,7 +1843,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,7 +1962,7 @@
 <context>
     <name>MonthPage</name>
     <message>
-        <location filename="../../ui/tasks/month_page.py" line="+63"/>
+        <location filename="../../ui/tasks/month_page.py" line="+64"/>
         <source>只看逾期、未报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1972,12 +1982,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>推进情况表…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3691,11 +3701,16 @@
         <source>时限 {d}（{c}）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPage</name>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>只看在办</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4219,7 +4234,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/targets/window.py" line="+65"/>
+        <location filename="../../ui/targets/window.py" line="+67"/>
         <source>实际值</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4321,12 +4336,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>清除填报值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-125"/>
         <source>新增目标…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4337,13 +4352,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+134"/>
+        <location line="+140"/>
         <location line="+6"/>
         <source>删除目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-144"/>
         <source>目标完成情况表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4353,7 +4368,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>填报：{s}</source>
         <translation type="unfinished"></translation>
     </message>

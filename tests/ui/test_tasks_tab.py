@@ -246,3 +246,48 @@ def test_tree_opens_tasks_on_demand_and_keeps_the_selection(qtbot, demo_ledger):
     other = page._task_items[next(k for k in page._task_items if k != page._task_of[aid])]
     page.tree.expand(other.index())
     assert other.child(0).data(NODE_ROLE)[0] == "assignments"
+
+
+def _ctrl_s(qtbot, dialog, field) -> None:
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait(50)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_s_keeps_the_brief_wording_without_printing(tab, qtbot, small):
+    from ui.tasks.brief_dialog import BriefDialog
+
+    dialog = BriefDialog(small, PERIOD, tab)
+    qtbot.addWidget(dialog)
+    dialog.body.setPlainText("本月应报{应报条数}条，另有{完成数}项。")
+    _ctrl_s(qtbot, dialog, dialog.body)
+    assert "{完成数}" in dialog.findChild(QLabel, "error").text()
+    assert brief.wording(small).body != dialog.body.toPlainText()  # refused: nothing kept
+    dialog.body.setPlainText("一、总体情况\n本月应报{应报条数}条。")
+    dialog.number.setValue(7)
+    _ctrl_s(qtbot, dialog, dialog.body)
+    assert brief.wording(small).body == "一、总体情况\n本月应报{应报条数}条。"
+    assert brief.suggest_number(small, PERIOD) == 7
+    assert dialog.isVisible() and "已保存" in dialog.findChild(QLabel, "error").text()
+
+
+def test_ctrl_s_records_a_supervision_step_and_saves_its_files(tab, qtbot, small, tmp_path):
+    from desktop_app.services import evidence
+    from ui.tasks.supervision_page import FilesDialog, StepDialog
+
+    iid = supervision.save(small, {"title": "督促建立研发机构", "assigned_on": "2026-11-16"}, today=TODAY)
+    item = supervision.get(small, iid, today=TODAY)
+    step = StepDialog(item, TODAY, tab)
+    qtbot.addWidget(step)
+    _ctrl_s(qtbot, step, step.on)
+    assert step.result() == StepDialog.DialogCode.Accepted  # the page then records the step
+    plan = tmp_path / "方案.pdf"
+    plan.write_bytes(b"%PDF-1.4 plan")
+    files = FilesDialog(small, item, tab)
+    qtbot.addWidget(files)
+    files.files.add_paths([plan])
+    _ctrl_s(qtbot, files, files.files.list)
+    assert [f.file_name for f in evidence.list_files(small, "supervision_items", iid)] == ["方案.pdf"]
+    assert not files.isVisible()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from desktop_app.errors import UserError
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource
 from ui.common.collation import text_ranks
+from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
 from ui.common.list_actions import ListActions, ListMemory
 from ui.common.record_dialog import FieldDef, RecordDialog
@@ -60,7 +60,7 @@ class ListTab(LedgerView, QWidget):
         self._debounce.timeout.connect(lambda: self._apply(self.model.set_search, self.search.text()))
         self.search.textChanged.connect(lambda _: self._debounce.start())
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         bar.addWidget(self.search)
         self.filters: dict[str, QComboBox] = {}
         for key, label, options in self.filter_defs():

@@ -28,6 +28,7 @@ from desktop_app.domain.coverage import NOT_STARTED, PENDING, SIGNED_OFF, STATES
 from desktop_app.services import catalogs, enterprises, periods, printing, units
 from desktop_app.services.enterprises import enterprise_list, pairings, titles
 from ui.common.buttons import ok_cancel
+from ui.common.flow_layout import FlowLayout
 from ui.common.list_tab import ListTab
 from ui.common.record_dialog import FieldDef
 from ui.enterprises.coverage_panel import CoveragePanel
@@ -96,9 +97,11 @@ class EnterprisesTab(ListTab):
         self.expiry.clicked.connect(self.show_expiring)
         self.batch_button = QPushButton(self.tr("批量打印调查表…"), objectName="batch_print")
         self.batch_button.clicked.connect(self.batch_print)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("报送期")))
-        top.addWidget(self.period_box)
+        top = FlowLayout()  # wraps on a narrow window
+        period = QHBoxLayout()
+        period.addWidget(QLabel(self.tr("报送期")))
+        period.addWidget(self.period_box)
+        top.addLayout(period)
         top.addWidget(self.summary, 1)
         top.addWidget(self.expiry)
         top.addWidget(self.batch_button)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import printing, rewards
 from desktop_app.services.printing.rewards import item_text
 from ui import report_menu
+from ui.common.flow_layout import FlowLayout
 from ui.common.picker import FormDialog, PickerField, enterprise_source
 from ui.common.record_dialog import FieldDef
 from ui.common.window_size import size_window
@@ -110,7 +110,7 @@ class RewardsWindow(ToolWindow):
         caption = QLabel(self.tr("{c}。{rule}{since}").format(
             c=info.caption, rule=info.rule_text, since=since), objectName="caption")
         caption.setWordWrap(True)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         for w in (QLabel(self.tr("年度")), self.year, QLabel(self.tr("显示")), self.show_filter):
             bar.addWidget(w)
         bar.addStretch(1)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,12 +23,15 @@ from desktop_app.errors import UserError
 from desktop_app.services import printing, targets
 from desktop_app.services.printing.furniture import number_text
 from ui import report_menu
+from ui.common.flow_layout import FlowLayout
 from ui.common.record_dialog import RecordDialog
 from ui.common.window_size import size_window
 from ui.targets.chart import build_chart
 from ui.targets.dialogs import TargetDialog, actual_fields, target_fields
 from ui.targets.row_model import BAD, GOOD, MUTED, RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
+
+RULE_MIN_HEIGHT = 640  # below this window height the rule is the summary's tooltip only
 
 
 def _status_color(row: targets.TargetRow):
@@ -95,7 +97,7 @@ class TargetsWindow(ToolWindow):
         self.delete_button = QPushButton(self.tr("删除目标"), objectName="delete_target")
         self.delete_button.clicked.connect(self.delete_target)
         self.print_button = self.make_print_button(self.tr("目标完成情况表"), self.print_form)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         for w in (QLabel(self.tr("年度")), self.year, QLabel(self.tr("地区")), self.scope, self.baseline_only):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -109,7 +111,7 @@ class TargetsWindow(ToolWindow):
 
         self.chart = QChartView(objectName="chart")
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart.setMinimumHeight(260)
+        self.chart.setMinimumHeight(160)  # the list keeps some rows at 1366×768 and 150 %
         self.detail = QTextBrowser(objectName="detail")
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.chart)
@@ -122,7 +124,8 @@ class TargetsWindow(ToolWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.summary = QLabel(objectName="summary")
-        rule = QLabel(rule_text(), objectName="rule")
+        self.summary.setToolTip(rule_text())
+        self.rule = rule = QLabel(rule_text(), objectName="rule")
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -132,6 +135,11 @@ class TargetsWindow(ToolWindow):
         layout.addWidget(rule)
         self.refresh()
         self.watch_ledger(ledger)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """On a low window the rule gives its three lines to the list (it stays the summary's tooltip)."""
+        super().resizeEvent(event)
+        self.rule.setVisible(self.height() >= RULE_MIN_HEIGHT)
 
     # ---- data -----------------------------------------------------------
     def _source(self, row: targets.TargetRow) -> str:

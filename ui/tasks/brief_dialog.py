@@ -26,6 +26,7 @@ from desktop_app.reports.monthly_brief import PLACEHOLDER, BriefWording, fill, p
 from desktop_app.services import printing
 from desktop_app.services.tasks import brief, progress
 from ui.common.background import BackgroundTask
+from ui.common.buttons import save_shortcut
 from ui.common.window_size import size_window
 from ui.report_menu import print_report
 from ui.tasks.node_detail import detail_table, fill_table
@@ -117,11 +118,15 @@ class BriefDialog(QDialog):
         self.print_button = QPushButton(self.tr("生成 PDF…"), objectName="print")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(lambda: self.print_pdf())
+        self.save_button = QPushButton(self.tr("保存"), objectName="save")
+        self.save_button.clicked.connect(lambda: self.save())
+        save_shortcut(self, self.save_button)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
         buttons.addWidget(reset)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -177,6 +182,7 @@ class BriefDialog(QDialog):
             body = fill(w.body, self.values)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
+            self.error_label.setStyleSheet("color: #c0392b;")
             return
         self.error_label.setText("")
         html = [f"<h3 align='center'>{title}</h3><p>{fill(w.recipients, self.values, 'recipients')}：</p>"]
@@ -185,19 +191,28 @@ class BriefDialog(QDialog):
             html.append(f"<p><b>{text}</b></p>" if p.level == 1 else f"<p>　　{text}</p>")
         self.preview.setHtml("".join(html))
 
-    def print_pdf(self, out: str | None = None) -> BackgroundTask | None:
-        """Keep the wording and number, then print through the 报表 menu's path (the form
-        ``monthly-brief`` reads them back), so the window, the menu and the CLI print the same brief."""
+    def save(self) -> bool:
+        """Keep the wording, 发文机关标志, 发文字号 and number for this ledger (保存, Ctrl+S)."""
         period, w, s, n = self.period.currentData(), self.wording(), self.settings(), self.number.value()
         try:
             brief.check_wording(w, self.values)
             brief.remember(self.ledger, period, n, w, s)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
+            self.error_label.setStyleSheet("color: #c0392b;")
             if exc.field in self.edits:
                 self.edits[exc.field].setFocus()
+            return False
+        self.error_label.setText(self.tr("已保存通报措辞和发文字号。"))
+        self.error_label.setStyleSheet("color: #2e7d32;")
+        return True
+
+    def print_pdf(self, out: str | None = None) -> BackgroundTask | None:
+        """Keep the wording and number, then print through the 报表 menu's path (the form
+        ``monthly-brief`` reads them back), so the window, the menu and the CLI print the same brief."""
+        if not self.save():
             return None
         spec = printing.registry()["monthly-brief"]
-        self._task = print_report(self, spec, out=out, params={"period": period}, fmt="pdf")
+        self._task = print_report(self, spec, out=out, params={"period": self.period.currentData()}, fmt="pdf")
         return self._task
 

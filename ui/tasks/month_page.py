@@ -23,6 +23,7 @@ from desktop_app.domain.dates import cn_date
 from desktop_app.services import printing
 from desktop_app.services.tasks import progress, supervision
 from ui import report_menu
+from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
 from ui.common.list_actions import office_list
 from ui.tasks.month_models import ROW_ROLE, EntryModel, UnitModel
@@ -72,9 +73,11 @@ class MonthPage(LedgerView, QWidget):
         self.fill_button = QPushButton(self.tr("填报进展…"), objectName="fill")
         self.fill_button.setToolTip(self.tr("选中一行后按回车也可填报"))
         self.fill_button.clicked.connect(self.fill_current)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("报送期")))
-        bar.addWidget(self.period)
+        bar = FlowLayout()  # wraps on a narrow window
+        period = QHBoxLayout()
+        period.addWidget(QLabel(self.tr("报送期")))
+        period.addWidget(self.period)
+        bar.addLayout(period)
         bar.addWidget(self.search)
         bar.addWidget(self.only_flagged)
         bar.addStretch(1)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,7 +24,8 @@ from desktop_app.errors import UserError, ValidationError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import tasks, units
 from desktop_app.services.tasks import supervision
-from ui.common.buttons import ok_cancel
+from ui.common.buttons import ok_cancel, save_shortcut
+from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
 from ui.common.record_dialog import FieldDef, RecordDialog
 from ui.tasks.evidence_list import EvidenceList
@@ -87,7 +87,7 @@ class StepDialog(QDialog):
             form.addRow(self.tr("办结情况"), self.note)
         due = QLabel(self.tr("时限 {d}（{c}）").format(d=item.state.due, c=item.countdown_text))
         form.addRow("", due)
-        buttons = ok_cancel(self)
+        buttons = ok_cancel(self, self.tr("保存"), saves=True)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -107,6 +107,7 @@ class FilesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -140,7 +141,7 @@ class SupervisionPage(LedgerView, QWidget):
         self.open_only = QCheckBox(self.tr("只看在办"), objectName="open_only")
         self.open_only.toggled.connect(lambda _: self.refresh())
         self.summary = QLabel(objectName="summary")
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         bar.addWidget(self.open_only)
         bar.addWidget(self.summary)
         bar.addStretch(1)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services import tasks
 from desktop_app.services.tasks import progress
+from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
 from ui.tasks import node_dialogs
 from ui.tasks.month_models import GREY, ORANGE
@@ -48,7 +48,7 @@ class TreePage(LedgerView, QWidget):
         self.tree.expanded.connect(self._opened)
         self.detail = NodeDetail(self)
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         for key, text, slot in (
                 ("new_doc", self.tr("新增文件…"), self.add_document),
                 ("add_child", self.tr("新增下级…"), self.add_child),

@@ -1,0 +1,209 @@
+"""Open the main window with each tab and each main dialog, and measure what lies off the screen.
+
+Run in-process (the 1366×768 test screen) or as a script under another screen
+(``QT_SCALE_FACTOR=1.5``: 1366×768 at 150 % is about 911×485 logical pixels)::
+
+    python -m tests.ui.screen_fit DEMO.sqlite3 OUT.json [SHOTS_DIR]
+
+Each window or dialog is shown as the clerk opens it (``QDialog.exec`` is
+replaced by show-measure-reject), and the problems found are listed: the
+window larger than the available geometry or outside it, a button outside the
+screen or the window, a visible widget reaching past its window (cut off).
+Widgets inside a scroll area may lie outside: they scroll.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+SLACK = 1  # pixels of rounding allowed at a scale of 1.5
+
+
+def _scrolled(widget, window) -> bool:
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    w = widget.parentWidget()
+    while w is not None and w is not window:
+        if isinstance(w.parentWidget(), QAbstractScrollArea) and w is w.parentWidget().viewport():
+            return True
+        w = w.parentWidget()
+    return False
+
+
+def problems(window) -> list[str]:
+    """What of ``window`` (shown) lies off its screen's available geometry or outside the window."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
+
+    room = window.screen().availableGeometry().adjusted(-SLACK, -SLACK, SLACK, SLACK)
+    frame = window.frameGeometry()
+    found = []
+    if not room.contains(frame):
+        found.append(f"window {frame.getRect()} outside the available {room.getRect()}")
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if hint.width() > room.width() or hint.height() > room.height():
+        found.append(f"minimum size {hint.toTuple()} larger than the available {room.size().toTuple()}")
+    inner = QRect(0, 0, window.width(), window.height()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
+    for child in window.findChildren(QWidget):
+        if not child.isVisible() or child.isWindow() or _scrolled(child, window):
+            continue
+        rect = QRect(child.mapTo(window, child.rect().topLeft()), child.size())
+        name = f"{type(child).__name__}({child.objectName() or getattr(child, 'text', lambda: '')()})"
+        if not inner.contains(rect):
+            found.append(f"{name} at {rect.getRect()} reaches past the window {window.size().toTuple()}")
+        elif isinstance(child, QAbstractButton | QDialogButtonBox):
+            corner = QRect(child.mapToGlobal(child.rect().topLeft()), child.size())
+            if not room.contains(corner):
+                found.append(f"{name} at {corner.getRect()} off the screen")
+    return found
+
+
+class Survey:
+    """Shows windows and dialogs one after another and keeps what each has wrong."""
+
+    def __init__(self, shots: Path | None = None):
+        from PySide6.QtWidgets import QApplication
+
+        self.app = QApplication.instance()
+        self.shots = shots
+        self.seen: dict[str, list[str]] = {}
+
+    def look(self, name: str, window) -> None:
+        from PySide6.QtTest import QTest
+
+        if not window.isVisible():
+            window.show()
+        window.activateWindow()
+        QTest.qWait(30)
+        self.app.processEvents()
+        self.seen[name] = problems(window)
+        if self.shots is not None:
+            self.shots.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(self.shots / f"{name.replace('/', '_')}.png"))
+
+    def dialogs(self, prefix: str, action) -> None:
+        """Run ``action``; every dialog it opens with ``exec`` is looked at and rejected."""
+        from PySide6.QtWidgets import QDialog
+
+        real = QDialog.exec
+        count = [0]
+
+        def fake(dialog, *args):
+            count[0] += 1
+            self.look(prefix if count[0] == 1 else f"{prefix}#{count[0]}", dialog)
+            dialog.reject()
+            return QDialog.DialogCode.Rejected
+
+        QDialog.exec = fake
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 (the survey names what could not be opened)
+            self.seen[prefix] = [f"could not open: {type(exc).__name__}: {exc}"]
+        finally:
+            QDialog.exec = real
+        if not count[0] and prefix not in self.seen:
+            self.seen[prefix] = ["no dialog opened"]
+
+
+def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
+    """The main window ``window`` (shown, over the demo ledger) with each tab, page, tool window and dialog."""
+    from desktop_app.services import printing
+    from ui.common.picker import PickerDialog, enterprise_source
+    from ui.report_menu import ReportDialog
+
+    s = Survey(shots)
+    ledger = window.ledger
+    for key in ("tasks", "enterprises", "talent", "platforms"):
+        tab = window.tab_widgets[key]
+        window.tabs.setCurrentWidget(tab)
+        pages = getattr(tab, "pages", None)
+        for i, page in enumerate([tab] if pages is None else [pages.widget(i) for i in range(pages.count())]):
+            if pages is not None:
+                pages.setCurrentIndex(i)
+            name = f"main/{key}" if pages is None else f"main/{key}/{i}"
+            s.look(name, window)
+            view = getattr(page, "view", None) or getattr(page, "entry_view", None)
+            if view is not None and view.model().rowCount():
+                view.selectRow(0)  # the detail of a record: its buttons must show too
+                s.look(f"{name}/selected", window)
+
+    tasks = window.tab_widgets["tasks"]
+    window.tabs.setCurrentWidget(tasks)
+    s.dialogs("task_import", tasks.import_tasks)
+    s.dialogs("task_settings", tasks.open_settings)
+    tasks.pages.setCurrentWidget(tasks.month_page)
+    tasks.month_page.entry_view.selectRow(0)
+    s.dialogs("task_progress", tasks.month_page.fill_current)
+    s.dialogs("task_brief", tasks.month_page.open_brief)
+    tasks.pages.setCurrentWidget(tasks.tree_page)
+    assignment = ledger.conn.execute("SELECT id FROM assignments WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    tasks.tree_page.select_id(assignment)
+    s.dialogs("task_assignment", tasks.tree_page.edit_current)
+    tasks.pages.setCurrentWidget(tasks.supervision_page)
+    s.dialogs("supervision_item", tasks.supervision_page.add_item)
+    tasks.supervision_page.view.selectRow(0)
+    s.dialogs("supervision_step", tasks.supervision_page.step_current)
+    s.dialogs("supervision_files", tasks.supervision_page.files_current)
+
+    enterprises = window.tab_widgets["enterprises"]
+    window.tabs.setCurrentWidget(enterprises)
+    s.dialogs("enterprise_record", enterprises.add_record)
+    enterprises.view.selectRow(0)
+    s.dialogs("enterprise_survey", enterprises.page.fill_current_period)
+    talent = window.tab_widgets["talent"]
+    window.tabs.setCurrentWidget(talent)
+    for i in range(talent.pages.count()):
+        talent.pages.setCurrentIndex(i)
+        s.dialogs(f"talent_record_{i}", talent.pages.widget(i).add_record)
+    platforms = window.tab_widgets["platforms"]
+    window.tabs.setCurrentWidget(platforms)
+    s.dialogs("platform_record", platforms.add_record)
+
+    for name, opener in (("targets", window.open_targets), ("rewards", window.open_rewards),
+                         ("audit", window.open_audit), ("recycle_bin", window.open_recycle_bin),
+                         ("help", window.show_help)):
+        tool = opener()
+        s.look(name, tool)
+        if name == "targets":
+            s.dialogs("target_record", lambda t=tool: t.edit_target(None))
+        tool.close()
+    picker = PickerDialog(ledger, enterprise_source(), window)
+    s.look("enterprise_picker", picker)
+    picker.reject()
+    for spec in printing.registry().values():
+        dialog = ReportDialog(window, spec)
+        s.look(f"report_{spec.name}", dialog)
+        dialog.reject()
+    return s.seen
+
+
+def main(argv: list[str]) -> int:
+    demo, out = Path(argv[0]), Path(argv[1])
+    shots = Path(argv[2]) if len(argv) > 2 else None
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ledger-fit-config-")
+    work = Path(tempfile.mkdtemp(prefix="ledger-fit-")) / "demo.sqlite3"
+    shutil.copy(demo, work)
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.services.ledger import open_ledger
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+
+    make_app()
+    window = MainWindow(open_ledger(work))
+    window.show()
+    seen = survey(window, shots)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    out.write_text(json.dumps({"available": room.getRect(), "seen": seen}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -54,13 +54,7 @@ def choose_ledger(db: str | None) -> Ledger | None:
 
 def open_package(window, path: str) -> None:
     """A package named on the command line (a double-clicked .bsb) goes to the window's import."""
-    opener = getattr(window, "open_package", None)
-    if opener is not None:
-        opener(Path(path))
-        return
-    QMessageBox.information(window, QCoreApplication.translate("app", "导入交换包"),
-                            QCoreApplication.translate(
-                                "app", "本版本尚不能在窗口中导入交换包：\n{path}").format(path=path))
+    window.open_package(Path(path))
 
 
 def run_window(db: str | None = None, package: str | None = None) -> int:

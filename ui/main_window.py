@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__, i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.services.exchange import ownership
 from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, recent_ledgers, report_menu
 from ui import review as review_menu
@@ -38,11 +39,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         size_window(self, "main", 1280, 780, main=True)
-        self._status = {key: QLabel() for key in ("unit", "operator", "path")}
+        self._status = {key: QLabel() for key in ("exchange", "unit", "operator", "path")}
         for label in self._status.values():
             self.statusBar().addPermanentWidget(label)
         self.report_menu: QMenu | None = None
         self._build_menus()
+        self.ledger_changed.connect(self._exchange_changed)
         self.set_ledger(ledger)
 
     # ---- ledger ---------------------------------------------------------
@@ -74,6 +76,26 @@ class MainWindow(QMainWindow):
         self._status["path"].setText(self._status["path"].fontMetrics().elidedText(
             path, Qt.TextElideMode.ElideMiddle, PATH_WIDTH))
         self._status["path"].setToolTip(path)
+        self._exchange_changed()
+
+    def _exchange_changed(self, changes=None) -> None:
+        """The 数据交换 entries and the status bar's note of the last distribution received."""
+        if changes is not None and not changes.touches(("exchange_conflicts", "package_log")):
+            return
+        exchange_entries.fit_to_ledger(self.exchange_actions, self.ledger)
+        last = ownership.last_distribution(self.ledger)
+        note = self._status["exchange"]
+        note.setText(self.tr("已接收{sender}下发包第 {n} 号（{at}）").format(
+            sender=last[0], n=last[1], at=last[2][:10]) if last else "")
+        note.setToolTip(self.tr("{sender}下发的任务、目标等在本台账只读；本单位录入的数据在下次导入时不会被覆盖").format(
+            sender=last[0]) if last else "")
+        note.setVisible(last is not None)
+
+    def open_package(self, path) -> None:
+        """A package named on the command line or dropped on the window: checked, previewed, then imported."""
+        from ui.exchange import import_flow
+
+        import_flow.import_package(self, str(path))
 
     def _build_tab(self, key: str, cls, ledger: Ledger):
         tab = cls(ledger, self)  # a LedgerView: it hears the ledger's changes itself
@@ -97,7 +119,8 @@ class MainWindow(QMainWindow):
             self._closed = True
 
     def _close_tool_windows(self) -> None:
-        for attr in ("_targets_window", "_rewards_window", "_audit_window", "_review_window"):
+        for attr in ("_targets_window", "_rewards_window", "_audit_window", "_review_window", "_distribute_window",
+                     "_conflicts_window"):
             win = getattr(self, attr, None)
             if win is not None:
                 win.teardown()
@@ -150,10 +173,8 @@ class MainWindow(QMainWindow):
         self._action(goals, self.tr("目标完成情况…"), self.open_targets)
         self._action(goals, self.tr("奖补测算…"), self.open_rewards)
 
-        exchange = bar.addMenu(self.tr("数据交换(&E)"))
-        for text in (self.tr("导出上报包…"), self.tr("导入下级上报包…")):
-            action = self._action(exchange, text, lambda: None, enabled=False)
-            action.setToolTip(self.tr("上报包交换将在后续版本提供"))
+        bar.addMenu(self.tr("数据交换(&E)"))
+        self.exchange_actions = exchange_entries.add_package_entries(self)
         exchange_entries.add_survey_import(self)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

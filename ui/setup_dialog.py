@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError, ValidationError
 from desktop_app.services import demo, seed
+from desktop_app.services.exchange import lower_ledger
 from desktop_app.services.ledger import Ledger, create_ledger, open_ledger
 
 
@@ -73,11 +74,15 @@ class SetupDialog(QDialog):
         demo_button = QPushButton(self.tr("使用演示台账"))
         demo_button.setToolTip(self.tr("沁水县演示数据，可随意试用"))
         demo_button.clicked.connect(self.use_demo)
+        package_button = QPushButton(self.tr("从下发包创建…"), objectName="from_package")
+        package_button.setToolTip(self.tr("乡镇、开发区和责任单位：用县里下发的 .bsb 文件建立本单位台账"))
+        package_button.clicked.connect(lambda: self.create_from_package())
         cancel = QPushButton(self.tr("退出"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
         buttons.addWidget(demo_button)
+        buttons.addWidget(package_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(cancel)
@@ -139,3 +144,36 @@ class SetupDialog(QDialog):
             self._fail(str(exc))
             return
         self.accept()
+
+    def create_from_package(self, package: str | None = None) -> bool:
+        """The unit's own ledger from the distribution package its county sent: unit and parent come
+        from the package; only the operator is asked for."""
+        if not self.operator.text().strip():
+            self.operator.setFocus()
+            self._fail(self.tr("请先填写操作员（填报人姓名），再选择下发包"))
+            return False
+        if package is None:
+            package, _ = QFileDialog.getOpenFileName(self, self.tr("选择下发包"), str(Path.home()),
+                                                     self.tr("下发包 (*.bsb);;所有文件 (*)"))
+            if not package:
+                return False
+        try:
+            m = lower_ledger.describe(package)
+        except UserError as exc:
+            self._fail(str(exc))
+            return False
+        answer = QMessageBox.question(self, self.tr("从下发包创建"), self.tr(
+            "这是{sender}给“{unit}”的下发包（第 {seq} 号，{at} 生成）。\n"
+            "将为{unit}建立台账：{path}\n继续吗？").format(
+            sender=m.from_unit.get("name"), unit=m.to_unit.get("name"), seq=m.seq,
+            at=m.created_at[:16].replace("T", " "), path=self.path))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.ledger, _result = lower_ledger.create_from_package(package, self.path, operator=self.operator.text())
+        except (UserError, OSError) as exc:
+            self._fail(str(exc))
+            return False
+        self.accept()
+        return True

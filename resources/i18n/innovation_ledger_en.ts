@@ -1141,7 +1141,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <location line="+6"/>
         <source>删除调查表</source>
         <translation type="unfinished"></translation>
@@ -1175,7 +1175,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>批量打印调查表…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,7 +1760,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../ui/common/list_tab.py" line="+80"/>
+        <location filename="../../ui/common/list_tab.py" line="+84"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,6 +1777,11 @@
     <message>
         <location line="+101"/>
         <source>共 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>由{unit}下发，只读</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1803,7 +1808,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+21"/>
+        <location filename="../../ui/main_window.py" line="+22"/>
         <source>任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,7 +1828,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1848,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+13"/>
+        <source>已接收{sender}下发包第 {n} 号（{at}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sender}下发的任务、目标等在本台账只读；本单位录入的数据在下次导入时不会被覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,22 +1934,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>导出上报包…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>导入下级上报包…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>上报包交换将在后续版本提供</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3428,7 +3428,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="+28"/>
+        <location filename="../../ui/setup_dialog.py" line="+29"/>
         <source>创建工作台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3524,11 +3524,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>从下发包创建…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇、开发区和责任单位：用县里下发的 .bsb 文件建立本单位台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>台账文件位置</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3546,6 +3556,33 @@
     <message>
         <location line="-6"/>
         <source>台账文件 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请先填写操作员（填报人姓名），再选择下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下发包 (*.bsb);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>从下发包创建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这是{sender}给“{unit}”的下发包（第 {seq} 号，{at} 生成）。
+将为{unit}建立台账：{path}
+继续吗？</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4809,18 +4846,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tasks/tree_page.py" line="+53"/>
+        <location filename="../../ui/tasks/tree_page.py" line="+55"/>
         <source>新增文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+152"/>
         <source>新增下级…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>编辑…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4835,7 +4872,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4890,7 +4927,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+7"/>
+        <source>由{unit}下发，只读</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>文件及其全部任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5065,17 +5107,6 @@
         <source>打开台账</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>导入交换包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本版本尚不能在窗口中导入交换包：
-{path}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>exchange_menu</name>
@@ -5102,6 +5133,42 @@
     <message>
         <location line="+2"/>
         <source>导入企业填好的调查表（可多选文件或选择文件夹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>下发…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>为各乡镇、开发区和责任单位生成各自份额的下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入下发包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入上级单位的下发包：新任务、改过的内容；本单位录入的数据不会被覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>冲突待处理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>双方都改过的记录，逐条选择保留哪一方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>冲突待处理（{n}）…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

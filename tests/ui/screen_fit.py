@@ -110,6 +110,15 @@ class Survey:
             self.seen[prefix] = ["no dialog opened"]
 
 
+def select_first(view) -> None:
+    """Select the first row as a click does, whatever modifier key an earlier test left pressed
+    (``selectRow`` in an extended-selection list toggles while Qt believes Ctrl is down)."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(0, 0), flags)
+
+
 def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
     """The main window ``window`` (shown, over the demo ledger) with each tab, page, tool window and dialog."""
     from desktop_app.services import printing
@@ -129,7 +138,7 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
             s.look(name, window)
             view = getattr(page, "view", None) or getattr(page, "entry_view", None)
             if view is not None and view.model().rowCount():
-                view.selectRow(0)  # the detail of a record: its buttons must show too
+                select_first(view)  # the detail of a record: its buttons must show too
                 s.look(f"{name}/selected", window)
 
     tasks = window.tab_widgets["tasks"]
@@ -137,7 +146,7 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
     s.dialogs("task_import", tasks.import_tasks)
     s.dialogs("task_settings", tasks.open_settings)
     tasks.pages.setCurrentWidget(tasks.month_page)
-    tasks.month_page.entry_view.selectRow(0)
+    select_first(tasks.month_page.entry_view)
     s.dialogs("task_progress", tasks.month_page.fill_current)
     s.dialogs("task_brief", tasks.month_page.open_brief)
     tasks.pages.setCurrentWidget(tasks.tree_page)
@@ -146,14 +155,14 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
     s.dialogs("task_assignment", tasks.tree_page.edit_current)
     tasks.pages.setCurrentWidget(tasks.supervision_page)
     s.dialogs("supervision_item", tasks.supervision_page.add_item)
-    tasks.supervision_page.view.selectRow(0)
+    select_first(tasks.supervision_page.view)
     s.dialogs("supervision_step", tasks.supervision_page.step_current)
     s.dialogs("supervision_files", tasks.supervision_page.files_current)
 
     enterprises = window.tab_widgets["enterprises"]
     window.tabs.setCurrentWidget(enterprises)
     s.dialogs("enterprise_record", enterprises.add_record)
-    enterprises.view.selectRow(0)
+    select_first(enterprises.view)
     s.dialogs("enterprise_survey", enterprises.page.fill_current_period)
     talent = window.tab_widgets["talent"]
     window.tabs.setCurrentWidget(talent)

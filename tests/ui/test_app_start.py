@@ -3,7 +3,7 @@
 import tomllib
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import desktop_app
 from desktop_app.cli import build_parser
@@ -42,9 +42,3 @@ def test_package_goes_to_the_windows_import_when_it_has_one():
     app_module.open_package(window, "a.bsb")
     assert window.opened == [Path("a.bsb")]
 
-
-def test_without_an_import_the_clerk_is_told_so(qapp, monkeypatch):
-    said = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
-    app_module.open_package(object(), "a.bsb")
-    assert len(said) == 1 and "尚不能" in said[0] and "a.bsb" in said[0]

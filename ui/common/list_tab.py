@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError
+from desktop_app.services.exchange import ownership
 from desktop_app.services.ledger import Ledger
 from desktop_app.services.listing import ListSource
 from ui.common.collation import text_ranks
@@ -77,6 +78,9 @@ class ListTab(LedgerView, QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         bar.addWidget(self.count_label)
+        self.owner_note = QLabel(objectName="owner_note", styleSheet="color: #8a5a00;")
+        self.owner_note.hide()
+        bar.addWidget(self.owner_note)
         self.add_button = QPushButton(self.tr("新增"))
         self.edit_button = QPushButton(self.tr("编辑"))
         self.delete_button = QPushButton(self.tr("删除"))
@@ -183,9 +187,16 @@ class ListTab(LedgerView, QWidget):
         self.count_label.setText(self.tr("共 {n} 条").format(n=f"{self.model.rowCount():,}"))
 
     def _update_buttons(self, *_args) -> None:
-        has = self.current_id() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        record_id = self.current_id()
+        owner = self.received_from(record_id)
+        self.edit_button.setEnabled(record_id is not None and owner is None)
+        self.delete_button.setEnabled(record_id is not None and owner is None)
+        self.owner_note.setText(self.tr("由{unit}下发，只读").format(unit=owner) if owner else "")
+        self.owner_note.setVisible(owner is not None)
+
+    def received_from(self, record_id: str | None) -> str | None:
+        """The unit that distributed this record to this ledger (it is read-only here), or None."""
+        return ownership.received_from(self.ledger, self.spec().table, record_id)
 
     def current_row(self) -> int | None:
         """The one selected row (the current one if several are selected for copying)."""
@@ -222,11 +233,11 @@ class ListTab(LedgerView, QWidget):
 
     def edit_current(self) -> str | None:
         record_id = self.current_id()
-        return self.open_dialog(record_id) if record_id else None
+        return self.open_dialog(record_id) if record_id and not self.received_from(record_id) else None
 
     def delete_current(self) -> None:
         record_id = self.current_id()
-        if not record_id:
+        if not record_id or self.received_from(record_id):
             return
         try:
             record = self.load(record_id)

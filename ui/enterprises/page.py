@@ -253,6 +253,8 @@ class EnterprisePage(LedgerView, QWidget):
         return dialog.result_value
 
     def fill_current_period(self) -> str | None:
+        if self.enterprise is None or not self.period:
+            return None
         return self.open_survey(surveys.find_id(self.ledger, self.enterprise["id"], self.period), self.period)
 
     def edit_return(self) -> str | None:

@@ -83,6 +83,7 @@ class EnterprisesTab(ListTab):
             self.view.setColumnHidden(self.model.keys.index(key), True)  # on the page; the list stays narrow
         self._update_summary(states)
         self.coverage.show_period(self.period)
+        self._show_current()  # a row selected while the list was built (remembered sort) has no page yet
 
     def _build_top(self) -> None:
         self.period_box = QComboBox(objectName="period")

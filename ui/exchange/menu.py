@@ -44,3 +44,45 @@ def add_survey_import(window: QMainWindow) -> QAction:
     action.triggered.connect(open_dialog)
     menu.addAction(action)
     return action
+
+
+def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
+    """数据交换 → 下发… / 导入下发包… / 冲突待处理…; which of them apply is the ledger's (fit_to_ledger)."""
+    from ui.exchange import conflicts_window, distribute_window, import_flow
+
+    menu = exchange_menu(window)
+    entries = {
+        "distribute": (QCoreApplication.translate("exchange_menu", "下发…"),
+                       QCoreApplication.translate("exchange_menu", "为各乡镇、开发区和责任单位生成各自份额的下发包"),
+                       lambda: distribute_window.open_distribute(window)),
+        "import_package": (QCoreApplication.translate("exchange_menu", "导入下发包…"),
+                           QCoreApplication.translate("exchange_menu", "导入上级单位的下发包：新任务、改过的内容；"
+                                                                       "本单位录入的数据不会被覆盖"),
+                           lambda: import_flow.choose_and_import(window)),
+        "conflicts": (QCoreApplication.translate("exchange_menu", "冲突待处理…"),
+                      QCoreApplication.translate("exchange_menu", "双方都改过的记录，逐条选择保留哪一方"),
+                      lambda: conflicts_window.open_conflicts(window)),
+    }
+    actions = {}
+    for key, (text, tip, slot) in entries.items():
+        action = QAction(text, window)
+        action.setObjectName(key)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        actions[key] = action
+    menu.addSeparator()
+    return actions
+
+
+def fit_to_ledger(actions: dict[str, QAction], ledger) -> None:
+    """A county distributes; a unit its county distributes to imports what it is sent; both see conflicts."""
+    from desktop_app.services.exchange import ownership
+
+    actions["distribute"].setVisible(ledger.unit.level == "county")
+    actions["import_package"].setVisible(ledger.unit.parent_id is not None and (
+        ledger.unit.level in ("township", "zone", "department") or ownership.is_lower(ledger)))
+    n = ownership.pending_conflicts(ledger)
+    actions["conflicts"].setText(QCoreApplication.translate("exchange_menu", "冲突待处理（{n}）…").format(n=n) if n
+                                 else QCoreApplication.translate("exchange_menu", "冲突待处理…"))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError
 from desktop_app.services import tasks
+from desktop_app.services.exchange import ownership
 from desktop_app.services.tasks import progress
 from ui.common.flow_layout import FlowLayout
 from ui.common.ledger_view import LedgerView
@@ -59,6 +61,9 @@ class TreePage(LedgerView, QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
+        self.owner_note = QLabel(objectName="owner_note", styleSheet="color: #8a5a00;")
+        self.owner_note.hide()
+        bar.addWidget(self.owner_note)
         bar.addStretch(1)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -201,10 +206,18 @@ class TreePage(LedgerView, QWidget):
         self.buttons["add_child"].setEnabled(kind in ("documents", "key_tasks", "tasks"))
         self.buttons["add_child"].setText({"documents": self.tr("新增重点任务…"), "key_tasks": self.tr("新增具体任务…"),
                                            "tasks": self.tr("新增责任单位…")}.get(kind, self.tr("新增下级…")))
-        self.buttons["edit"].setEnabled(cur is not None)
-        self.buttons["delete"].setEnabled(cur is not None)
+        owner = self.received_from(cur)
+        if owner:  # the county's task list: this unit reports progress on it, never edits it
+            self.buttons["add_child"].setEnabled(False)
+        self.buttons["edit"].setEnabled(cur is not None and owner is None)
+        self.buttons["delete"].setEnabled(cur is not None and owner is None)
         self.buttons["fill"].setEnabled(kind == "assignments")
+        self.owner_note.setText(self.tr("由{unit}下发，只读").format(unit=owner) if owner else "")
+        self.owner_note.setVisible(owner is not None)
         self.detail.show_node(self.ledger, cur, self.today or date.today())
+
+    def received_from(self, cur) -> str | None:
+        return ownership.received_from(self.ledger, cur[0], cur[1].id) if cur else None
 
     # ---- actions ------------------------------------------------------
     def _run(self, dialog) -> str | None:
@@ -237,6 +250,8 @@ class TreePage(LedgerView, QWidget):
         if cur is None:
             return None
         kind, node = cur
+        if self.received_from(cur):  # read-only here: a double-click on an assignment fills its progress
+            return self.fill_progress() if kind == "assignments" else None
         if kind == "documents":
             return self._run(node_dialogs.document_dialog(self, self.ledger, node.id))
         if kind == "key_tasks":
@@ -257,7 +272,7 @@ class TreePage(LedgerView, QWidget):
 
     def delete_current(self) -> None:
         cur = self.current()
-        if cur is None:
+        if cur is None or self.received_from(cur):
             return
         kind, node = cur
         name = getattr(node, "label", None) or getattr(node, "name", None) or node.department

@@ -1,0 +1,163 @@
+"""数据交换 in the window: 下发 at the county, 从下发包创建 at first start, a lower ledger's read-only county rows,
+导入下发包 with its preview, and 冲突待处理 (issue 10)."""
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+
+from desktop_app.services.exchange import distribute, lower_ledger
+from ui.app import make_app
+from ui.exchange.distribute_window import open_distribute
+from ui.main_window import MainWindow
+from ui.setup_dialog import SetupDialog
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """What the window told the clerk; every question is answered 是."""
+    lines = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: lines.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: lines.append("警告：" + text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    return lines
+
+
+def _window(qtbot, ledger) -> MainWindow:
+    make_app()
+    w = MainWindow(ledger)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _menu_entries(window) -> dict[str, bool]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("数据交换"))
+    return {a.text(): a.isEnabled() for a in menu.actions() if a.isVisible() and a.text()}
+
+
+def test_the_county_distributes_from_the_menu(qtbot, demo_window, tmp_path, said):
+    entries = _menu_entries(demo_window)
+    assert entries.get("下发…") and "导入调查表…" in entries and "冲突待处理…" in entries
+    assert "导入下发包…" not in entries  # a county with no parent ledger above it in this demo
+    assert not [t for t, enabled in entries.items() if not enabled]  # no greyed-out placeholders
+    win = open_distribute(demo_window)
+    names = [win.model.row_at(r).name for r in range(win.model.rowCount())]
+    assert "郑庄镇" in names and "县发改局" in names
+    assert names.index("郑庄镇") < names.index("县发改局")  # 乡镇 first, then the 责任单位
+    win.view.selectRow(names.index("郑庄镇"))
+    task = win.export_selected(str(tmp_path))
+    qtbot.waitUntil(lambda: win.task is None, timeout=30000)
+    assert task.error is None
+    [written] = win.last_written
+    assert written.path.exists() and written.path.parent == tmp_path and "郑庄镇" in written.path.name
+    assert "已生成 1 个下发包" in said[-1] and "企业" in said[-1]
+    zz = names.index("郑庄镇")
+    assert "第 1 号" in win.model.data(win.model.index(zz, 5))  # the table shows it was sent
+
+
+def test_a_unit_creates_its_ledger_from_the_package(qtbot, demo_ledger, tmp_path, said):
+    pkg = distribute.export_for(demo_ledger, "县发改局", tmp_path / "fg.bsb").path
+    make_app()
+    dialog = SetupDialog(tmp_path / "mine" / "ledger.sqlite3")
+    qtbot.addWidget(dialog)
+    assert not dialog.create_from_package(str(pkg))  # the operator first
+    assert "操作员" in dialog.findChild(QLabel, "error").text()
+    dialog.findChild(QLineEdit, "operator").setText("发改局填报员")
+    assert dialog.create_from_package(str(pkg))
+    lg = dialog.ledger
+    try:
+        assert lg.unit.name == "县发改局" and lg.unit.level == "department" and lg.unit.parent_name == "沁水县"
+        assert lg.conn.execute("SELECT COUNT(*) FROM assignments").fetchone()[0] >= 10
+    finally:
+        lg.close()
+
+
+def test_the_setup_dialog_refuses_a_file_that_is_not_a_package(qtbot, tmp_path, said):
+    bad = tmp_path / "拷错的.bsb"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    make_app()
+    dialog = SetupDialog(tmp_path / "ledger.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "operator").setText("填报员")
+    assert not dialog.create_from_package(str(bad))
+    error = dialog.findChild(QLabel, "error").text()
+    assert "拷错的.bsb" in error and dialog.ledger is None
+    assert not (tmp_path / "ledger.sqlite3").exists()  # nothing half made
+
+
+@pytest.fixture
+def department(demo_ledger, tmp_path):
+    pkg = distribute.export_for(demo_ledger, "县发改局", tmp_path / "fg.bsb").path
+    lg, _ = lower_ledger.create_from_package(pkg, tmp_path / "fg.sqlite3", operator="发改局填报员")
+    yield demo_ledger, lg
+    lg.close()
+
+
+def test_a_department_sees_the_county_task_list_read_only(qtbot, department, said):
+    _county, fg = department
+    w = _window(qtbot, fg)
+    status = " ".join(lbl.text() for lbl in w.statusBar().findChildren(QLabel) if lbl.isVisible())
+    assert "已接收沁水县下发包第 1 号" in status
+    entries = _menu_entries(w)
+    assert "导入下发包…" in entries and "下发…" not in entries
+    page = w.tab_widgets["tasks"].tree_page
+    w.tab_widgets["tasks"].pages.setCurrentWidget(page)
+    assignment = fg.conn.execute("SELECT id FROM assignments LIMIT 1").fetchone()[0]
+    assert page.select_id(assignment)
+    note = page.owner_note
+    assert note.isVisible() and note.text() == "由沁水县下发，只读"
+    assert not page.buttons["edit"].isEnabled() and not page.buttons["delete"].isEnabled()
+    assert page.buttons["fill"].isEnabled()  # its own progress: reported here
+    page.delete_current()  # the Delete key on a county row does nothing
+    assert fg.conn.execute("SELECT deleted_at FROM assignments WHERE id = ?", (assignment,)).fetchone()[0] is None
+
+
+@pytest.fixture
+def township(demo_ledger, tmp_path):
+    """郑庄镇's ledger from its package; the window that shows it closes it."""
+    pkg = distribute.export_for(demo_ledger, "郑庄镇", tmp_path / "zz.bsb").path
+    lg, _ = lower_ledger.create_from_package(pkg, tmp_path / "zz.sqlite3", operator="乡镇填报员")
+    return lg
+
+
+def test_a_township_edits_its_own_enterprises(qtbot, township, said):
+    w = _window(qtbot, township)
+    tab = w.tab_widgets["enterprises"]
+    w.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() > 0
+    tab.view.selectRow(0)
+    assert tab.edit_button.isEnabled() and not tab.owner_note.isVisible()
+
+
+def test_a_newer_distribution_is_previewed_then_imported_and_a_conflict_waits(qtbot, demo_ledger, township, tmp_path,
+                                                                               said):
+    county, zz = demo_ledger, township
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as wr:
+        wr.update("enterprises", firm, {"name": "乡镇改的名"})
+    with county.write() as wr:
+        wr.update("enterprises", firm, {"name": "县里改的名"})
+    pkg2 = distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path
+    w = _window(qtbot, zz)
+    w.open_package(pkg2)
+    qtbot.waitUntil(lambda: getattr(w, "_import_preview", None) is not None, timeout=30000)
+    preview = w._import_preview
+    assert "来自：沁水县" in preview.findChild(QLabel, "head").text()
+    table = preview.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() if table.item(r, c) else ""
+                                      for c in range(1, table.columnCount())] for r in range(table.rowCount())}
+    assert any(cells[4] == "1" for label, cells in rows.items() if label == "企业")  # the conflict, shown first
+    assert zz.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "乡镇改的名"
+    preview.ok.click()
+    qtbot.waitUntil(lambda: getattr(preview, "applied", None) is not None, timeout=30000)
+    assert any("1 条冲突待处理" in line for line in said)
+    qtbot.waitUntil(lambda: getattr(w, "_conflicts_window", None) is not None, timeout=5000)
+    win = w._conflicts_window
+    assert win.model.rowCount() == 1
+    fields = {win.fields.item(r, 0).text(): (win.fields.item(r, 1).text(), win.fields.item(r, 2).text())
+              for r in range(win.fields.rowCount())}
+    assert fields["名称"] == ("县里改的名", "乡镇改的名")
+    assert "冲突待处理（1）…" in _menu_entries(w)
+    win.buttons["ours"].click()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
+    assert zz.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "乡镇改的名"
+    assert "冲突待处理…" in _menu_entries(w)

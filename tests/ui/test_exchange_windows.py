@@ -2,7 +2,7 @@
 导入下发包 with its preview, and 冲突待处理 (issue 10)."""
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop_app.services.exchange import distribute, lower_ledger
 from ui.app import make_app
@@ -161,3 +161,37 @@ def test_a_newer_distribution_is_previewed_then_imported_and_a_conflict_waits(qt
     qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
     assert zz.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "乡镇改的名"
     assert "冲突待处理…" in _menu_entries(w)
+
+
+def _report_menu(window) -> list[str]:
+    from ui import report_menu
+
+    report_menu.fill(window, window.report_menu)
+    return [a.objectName().removeprefix("report_") for a in window.report_menu.actions() if a.objectName()]
+
+
+def test_each_ledger_prints_the_forms_of_its_level(qtbot, department, township, tmp_path, said):
+    county, fg = department
+    county_forms = _report_menu(_window(qtbot, county))
+    assert {"ranking", "monthly-brief", "targets", "task-progress", "survey"} <= set(county_forms)
+    fg_forms = _report_menu(_window(qtbot, fg))
+    assert "task-progress" in fg_forms and "task-list" in fg_forms
+    assert not {"ranking", "monthly-brief", "targets", "survey", "coverage-summary"} & set(fg_forms)
+    w = _window(qtbot, township)
+    zz_forms = _report_menu(w)
+    assert {"survey", "coverage-summary", "high-tech"} <= set(zz_forms)
+    assert not {"ranking", "monthly-brief", "targets", "task-progress"} & set(zz_forms)
+    month = w.tab_widgets["tasks"].month_page
+    assert month.findChild(QPushButton, "print_ranking").isHidden() and month.findChild(QPushButton, "brief").isHidden()
+
+
+def test_a_department_ledger_refuses_a_county_form_on_the_cli(department, tmp_path, capsys):
+    from desktop_app.__main__ import main
+
+    _county, fg = department
+    path = fg.path
+    fg.close()
+    out = tmp_path / "排名.pdf"
+    assert main(["--db", str(path), "report", "ranking", "--format", "pdf", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "通报排名" in err and "县级台账" in err and not out.exists()

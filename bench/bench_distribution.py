@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_ledger import ensure  # noqa: E402
+
 from desktop_app.services.demo import build_demo  # noqa: E402
 from desktop_app.services.exchange import distribute, lower_ledger, receive  # noqa: E402
 from desktop_app.services.ledger import open_ledger  # noqa: E402

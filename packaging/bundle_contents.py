@@ -26,11 +26,12 @@ DATA_DIRS = (("resources", "resources"), ("db/migrations", "db/migrations"))
 DATA_SKIP = re.compile(r"(\.ts|README\.md|__pycache__.*|\.pyc)$")
 
 # Qt libraries and plugins the program does not use. Matched against the bundle path.
+# QtPdf (打印预览, 打印) stays, and QtNetwork with it: Qt6Pdf links it (nothing connects anywhere).
 QT_DROP = re.compile(
-    r"(Qt6?(Quick|Qml|VirtualKeyboard|WebEngine|WebChannel|WebSockets|3D|Multimedia|Pdf|"
+    r"(Qt6?(Quick|Qml|VirtualKeyboard|WebEngine|WebChannel|WebSockets|3D|Multimedia|PdfQuick|"
     r"Designer|Sensors|SerialPort|Bluetooth|Nfc|Positioning|Location|RemoteObjects|Scxml|"
     r"StateMachine|TextToSpeech|SpatialAudio|Graphs|DataVisualization|Lottie|ShaderTools|"
-    r"Test|Help|Sql|Svg|Network|Wayland|LabsStyleKit|HttpServer|Labs)[A-Za-z0-9]*[.-]"
+    r"Test|Help|Sql|Svg|Wayland|LabsStyleKit|HttpServer|Labs)[A-Za-z0-9]*[.-]"
     r"|/(qml|translations)/"
     r"|/plugins/(platforminputcontexts|egldeviceintegrations|generic|tls|networkinformation|"
     r"sqldrivers|multimedia|qmltooling|position|sensors|renderers|sceneparsers|assetimporters|"

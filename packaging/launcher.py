@@ -10,10 +10,34 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 from desktop_app.__main__ import main
 
 SAMPLE = "创新生态工作台账企业人才平台"
+
+
+def print_check(ledger, folder) -> dict:
+    """打印预览 and 打印 in the frozen program: QtPdf renders our PDF, a PDF printer takes its pages."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.services import printing
+    from ui import print_preview
+
+    folder.mkdir(exist_ok=True)
+    pdf = printing.write_report(ledger, "task-list", "pdf", folder / "task-list.pdf", {})
+    preview = print_preview.PrintPreview(None, pdf, "smoke")
+    preview.show()
+    image = preview.image.pixmap().toImage()
+    dark = sum(image.pixelColor(x, y).lightness() < 128 for x in range(0, image.width(), 5)
+               for y in range(0, image.height(), 5))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(folder / "printed.pdf"))
+    printed = print_preview.print_pdf(pdf, printer)
+    pages = preview.document.pageCount()
+    preview.close()
+    return {"preview_pages": pages, "preview_ink": dark, "printed_pages": printed}
 
 
 def smoke_window(out: str, db: str) -> int:
@@ -46,6 +70,7 @@ def smoke_window(out: str, db: str) -> int:
         image = window.grab().toImage()
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
         gui = QFontMetrics(window.font())
+        found.update(print_check(window.ledger, Path(out).with_name("smoke-print")))
         found.update(
             platform=QGuiApplication.platformName(), title=window.windowTitle(),
             tabs=window.tabs.count(), colours=len(colours),

@@ -118,6 +118,9 @@ def window_checks(s: Smoke, db: Path, bundle: Path) -> None:
             and found.get("tabs") == 4 and found.get("colours", 0) > 3, r.stderr[-600:] or str(found))
     fonts = found.get("bundled_fonts", {})
     s.check("bundled fonts load and draw Chinese", len(fonts) >= 3 and all(fonts.values()), str(fonts))
+    s.check("print preview renders a form and prints it (QtPdf, QtPrintSupport)",
+            found.get("preview_pages", 0) > 1 and found.get("preview_ink", 0) > 20
+            and found.get("printed_pages") == found.get("preview_pages"), str(found))
     s.check("window icon in every size", {16, 32, 256} <= set(found.get("icon_sizes", [])), str(found))
     plugins = [p.name for p in bundle.rglob("platforms/*") if p.is_file()]
     native = "qwindows.dll" if sys.platform == "win32" else "libqxcb.so"

@@ -3,11 +3,12 @@
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -98,9 +99,19 @@ class ReportDialog(QDialog):
             self.format.addItem({"pdf": self.tr("PDF（打印盖章）"), "xlsx": self.tr("Excel（可编辑）")}[fmt], fmt)
         form.addRow(self.tr("格式"), self.format)
         buttons = ok_cancel(self, self.tr("生成…"))
+        self.action = "file"  # or "preview" / "print": a PDF made for the screen or the printer, no file kept
+        if "pdf" in spec.formats:
+            for key, text in (("preview", self.tr("打印预览…")), ("print", self.tr("打印…"))):
+                b = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+                b.setObjectName(key)
+                b.clicked.connect(lambda _=False, k=key: self._finish(k))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _finish(self, action: str) -> None:
+        self.action = action
+        self.accept()
 
     def choose_enterprise(self) -> None:
         from ui.common.picker import PickerDialog, enterprise_source
@@ -119,20 +130,26 @@ class ReportDialog(QDialog):
 
 
 def print_report(window, spec: ReportSpec, *, out: str | None = None, params: dict | None = None,
-                 fmt: str | None = None, batch: bool = False) -> BackgroundTask | None:
+                 fmt: str | None = None, batch: bool = False, action: str = "file") -> BackgroundTask | None:
     """Ask for parameters and a file name, then write the form in the background
-    (``batch``: the form's many-forms variant, e.g. a township's survey forms)."""
+    (``batch``: the form's many-forms variant, e.g. a township's survey forms);
+    ``action`` "preview" or "print": a PDF for the screen or the printer, no file asked for."""
+    from ui import print_preview  # QtPdf loads on the first print, not at start-up
+
     if params is None or fmt is None:
         dialog = ReportDialog(window, spec)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        params, fmt = dialog.params(), dialog.format.currentData()
+        params, fmt, action = dialog.params(), dialog.format.currentData(), dialog.action
     try:
         resolved = printing.resolve_params(window.ledger, spec, params)
     except UserError as exc:
         QMessageBox.warning(window, i18n.tr(spec.title), str(exc))
         return None
-    if out is None:
+    if action != "file":
+        fmt = "pdf"
+        out = str(print_preview.temporary_pdf(printing.default_file_name(window.ledger, spec, resolved, fmt)))
+    elif out is None:
         settings = QSettings()
         folder = Path(settings.value("reports/folder", str(Path.home())))
         suggested = folder / printing.default_file_name(window.ledger, spec, resolved, fmt)
@@ -154,10 +171,26 @@ def print_report(window, spec: ReportSpec, *, out: str | None = None, params: di
     window._report_task = task
 
     def done(path):
-        answer = QMessageBox.information(
-            window, i18n.tr(spec.title), translate("report_menu", "已生成：{p}").format(p=path),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
-        if answer == QMessageBox.StandardButton.Open:
+        if action != "file":
+            preview = print_preview.PrintPreview(window, path, i18n.tr(spec.title), owns_file=True)
+            window._print_preview = preview
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.show()
+            if action == "print":
+                preview.print_with_dialog()
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, i18n.tr(spec.title),
+                          translate("report_menu", "已生成：{p}").format(p=path),
+                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ok, window)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        preview = box.addButton(translate("report_menu", "打印预览…"), QMessageBox.ButtonRole.ActionRole) \
+            if fmt == "pdf" else None
+        box.exec()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Open):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif preview is not None and box.clickedButton() is preview:
+            window._print_preview = print_preview.PrintPreview(window, Path(path), i18n.tr(spec.title))
+            window._print_preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window._print_preview.show()
 
     return task.start(done)

@@ -2737,6 +2737,79 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="+110"/>
+        <source>打印预览 — {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>共 {n} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>上一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>第</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>直接打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>本机没有设置默认打印机，请点“打印…”选择打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在打印 {t}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>另存为 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未能保存 {p}：{e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <location filename="../../ui/tasks/progress_dialog.py" line="+41"/>
@@ -2954,7 +3027,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+62"/>
+        <location filename="../../ui/report_menu.py" line="+63"/>
         <source>打印 {t}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,6 +3089,16 @@
     <message>
         <location line="+1"/>
         <source>生成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打印预览…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10184,6 +10267,19 @@
     </message>
 </context>
 <context>
+    <name>print_preview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="-167"/>
+        <source>无法读取要打印的文件：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>打印机“{p}”无法开始打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recent_ledgers</name>
     <message>
         <location filename="../../ui/recent_ledgers.py" line="+50"/>
@@ -10204,7 +10300,7 @@
 <context>
     <name>report_menu</name>
     <message>
-        <location filename="../../ui/report_menu.py" line="+39"/>
+        <location filename="../../ui/report_menu.py" line="+52"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10224,8 +10320,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>已生成：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打印预览…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

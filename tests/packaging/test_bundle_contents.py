@@ -61,11 +61,13 @@ def test_qt_parts_we_do_not_use_are_dropped_and_the_ones_we_need_kept():
     unused = load_contents().qt_unused
     for dropped in ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
                     "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/Qt/lib/libQt6Quick.so.6",
-                    "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt6WebEngineCore.dll",
+                    "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt6WebEngineCore.dll", "PySide6/Qt6PdfQuick.dll",
                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/opengl32sw.dll"):
         assert unused(dropped), dropped
     for kept in ("PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/plugins/platforms/qwindows.dll",
                  "PySide6/plugins/platforms/qoffscreen.dll", "PySide6/plugins/styles/qmodernwindowsstyle.dll",
                  "PySide6/Qt/plugins/imageformats/libqico.so", "PySide6/Qt/lib/libQt6Charts.so.6",
-                 "PySide6/Qt6OpenGL.dll", "PySide6/QtWidgets.pyd", "resources/fonts/NotoSansSC-Bold.ttf"):
+                 "PySide6/Qt6OpenGL.dll", "PySide6/QtWidgets.pyd", "resources/fonts/NotoSansSC-Bold.ttf",
+                 "PySide6/Qt6Pdf.dll", "PySide6/QtPdf.pyd", "PySide6/Qt/lib/libQt6Pdf.so.6",  # 打印预览
+                 "PySide6/Qt6Network.dll", "PySide6/Qt6PrintSupport.dll"):  # Qt6Pdf links QtNetwork
         assert not unused(kept), kept

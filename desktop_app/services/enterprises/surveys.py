@@ -65,8 +65,9 @@ def _clean_row(section: str, index: int, row: dict[str, Any]) -> Any | None:
         out[key] = money(value) if kind == "money" else value
     if not out["name"]:
         raise ValidationError(f"{section}.{index}.name", where + i18n.tr("请填写{label}").format(label=i18n.tr(fields[0][1])))
-    if section == "institutions" and not str(row.get("count") or "").strip():
-        out["count"] = 1  # a named institution is one unless said otherwise
+    count = row.get("count")
+    if section == "institutions" and (count is None or str(count).strip() == ""):
+        out["count"] = 1  # a named institution is one unless said otherwise; 0 is a figure, kept
     return record(**out)
 
 

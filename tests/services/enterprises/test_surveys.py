@@ -91,3 +91,16 @@ def test_delete_refused_once_signed_off(ledger):
     signoff.revoke(ledger, eid, "2024-05", "材料有误，重新核实")
     surveys.delete(ledger, sid, reason="重填")
     assert surveys.find_id(ledger, eid, "2024-05") is None
+
+
+def test_an_institution_count_of_zero_stays_zero_on_every_save(ledger):
+    """期末机构数 0 (an institution closed during the period) is a figure, not a blank: never turned into 1."""
+    eid = add_enterprise(ledger, 1)
+    values = {"period": "2024-05", "institutions": [{**INSTITUTION, "count": 0, "staff": 0, "spending": 0}]}
+    sid = surveys.save(ledger, eid, values)
+    assert surveys.get(ledger, sid).institutions[0].count == 0
+    surveys.save(ledger, eid, surveys.as_values(surveys.get(ledger, sid)), sid)  # re-saved as the dialog sends it
+    assert surveys.get(ledger, sid).institutions[0].count == 0
+    values["institutions"] = [{**INSTITUTION, "count": "0"}]
+    surveys.save(ledger, eid, values, sid)
+    assert surveys.get(ledger, sid).institutions[0].count == 0

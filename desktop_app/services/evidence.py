@@ -263,9 +263,11 @@ def export(ledger: Ledger, evidence_id: str, out: Path | str) -> Path:
     if not target.parent.is_dir():
         raise UserError(i18n.tr("文件夹不存在：{path}").format(path=target.parent))
     _blob_rowid(ledger, ev)  # missing content: say so before making any file
-    with atomic_output(target) as tmp, tmp.open("wb") as fh:
-        for piece in _pieces(ledger, ev):
-            fh.write(piece)
+    with ledger.write() as w:  # a copy leaves the ledger: the log says where (personal data may be in it)
+        with atomic_output(target) as tmp, tmp.open("wb") as fh:
+            for piece in _pieces(ledger, ev):
+                fh.write(piece)
+        w.log("bulk", "evidence_files", ev.id, None, {"file_name": ev.file_name, "exported_to": str(target)})
     return target
 
 

@@ -194,3 +194,19 @@ def test_reuse_links_the_stored_content_without_copying_it(ledger, tmp_path):
     third = _survey(ledger, "沁水县第三公司", "91140521MA0K3F2L33")
     with pytest.raises(UserError, match="校验不符"):
         evidence.reuse(ledger, "surveys", third, ev)
+
+
+def test_an_export_is_in_the_audit_log_with_where_it_went(ledger, tmp_path):
+    sid = _survey(ledger)
+    scan = tmp_path / "法人身份证复印件.jpg"
+    scan.write_bytes(b"\xff\xd8 id card")
+    ev = evidence.attach(ledger, "surveys", sid, scan)
+    out = evidence.export(ledger, ev, tmp_path / "导出.jpg")
+    row = ledger.conn.execute("SELECT action, table_name, row_id, new_values, operator FROM audit_log "
+                              "ORDER BY seq DESC LIMIT 1").fetchone()
+    assert row[:3] == ("bulk", "evidence_files", ev) and str(out) in row[3] and "法人身份证复印件.jpg" in row[3]
+    assert row[4] == ledger.operator
+    before = ledger.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(UserError):
+        evidence.export(ledger, ev, tmp_path / "没有这个文件夹" / "x.jpg")
+    assert ledger.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before  # nothing exported, nothing logged

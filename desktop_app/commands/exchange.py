@@ -21,7 +21,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     from desktop_app.services.exchange import distribute
 
     if args.period and not (args.for_unit or args.all_units):
-        raise UserError(i18n.tr("本版本尚不能生成上报包（报送包），请先用下发包交换"))
+        return _export_submission(args)
     if args.all_units:
         if not args.out_dir:
             raise UserError(i18n.tr("请指定输出文件夹"), option="--out-dir")
@@ -41,6 +41,20 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     ledger = ledger_for(args)
     try:
         item = distribute.export_for(ledger, args.for_unit, args.out)
+    finally:
+        ledger.close()
+    print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+    return 0
+
+
+def _export_submission(args: argparse.Namespace) -> int:
+    from desktop_app.services.exchange import submit
+
+    if not args.out:
+        raise UserError(i18n.tr("请指定包文件路径"), option="--out")
+    ledger = ledger_for(args)
+    try:
+        item = submit.export_submission(ledger, args.period, args.out)
     finally:
         ledger.close()
     print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))

@@ -2716,17 +2716,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>“更新”是上级更正过的记录；“本地较新”是本单位改过、上级未改的记录，保留本单位的；“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>{sender}本期没有新的或改过的数据（空表上报），导入后记为已报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“更新”是{sender}报来的新数据；“本地较新”是本级改过、对方未改的记录，保留本级的；“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5240,17 +5250,37 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <source>生成报送包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把本期新录入和改过的数据生成报送包，报送上级单位；没有新数据时生成空表上报包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入报送包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入乡镇、开发区和责任单位报来的报送包：先看清将新增、更新的内容再导入；双方都改过的进入冲突待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+30"/>
         <source>冲突待处理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-29"/>
         <source>双方都改过的记录，逐条选择保留哪一方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>冲突待处理（{n}）…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5938,7 +5968,7 @@
     <message>
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+264"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <location filename="../../desktop_app/services/printing/__init__.py" line="+150"/>
         <location filename="../../desktop_app/services/printing/survey.py" line="+77"/>
         <source>文件夹不存在：{path}</source>
@@ -6260,7 +6290,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-4"/>
-        <location filename="../../desktop_app/services/enterprises/surveys.py" line="+95"/>
+        <location filename="../../desktop_app/services/enterprises/surveys.py" line="+96"/>
         <location filename="../../desktop_app/services/survey_import.py" line="+34"/>
         <location filename="../../desktop_app/services/survey_import_read.py" line="-214"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-38"/>
@@ -7360,7 +7390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/enterprises/surveys.py" line="-78"/>
+        <location filename="../../desktop_app/services/enterprises/surveys.py" line="-79"/>
         <source>研究开发机构</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7393,7 +7423,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>其他创新活动只有第 1–14 项，没有“{v}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7477,7 +7507,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/evidence.py" line="-211"/>
+        <location filename="../../desktop_app/services/evidence.py" line="-213"/>
         <source>要附加印证材料的记录不存在或已删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9429,23 +9459,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/commands/exchange.py" line="+24"/>
-        <source>本版本尚不能生成上报包（报送包），请先用下发包交换</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../desktop_app/commands/exchange.py" line="+27"/>
         <source>请指定输出文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+12"/>
+        <location line="+14"/>
         <source>已生成 {path}（{unit}：{what}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-25"/>
         <source>共 {n} 个下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9456,6 +9482,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+14"/>
         <source>请指定包文件路径</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9612,7 +9639,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{file} 是{kind}，本台账只能导入上级单位的下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9632,17 +9659,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>{file} 是第 {seq} 号下发包，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
+        <location line="+7"/>
+        <source>{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+5"/>
+        <source>{file} 来自“{sender}”，不是本台账的报送单位，未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>导入{kind}：{file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/share.py" line="+89"/>
+        <location filename="../../desktop_app/services/exchange/share.py" line="+91"/>
         <source>本台账没有下级报送单位“{name}”（乡镇、开发区或责任单位）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10098,6 +10135,16 @@
         <source>{where}：与{other}是同一企业（{name}）同一报送期的调查表，请只保留一份</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/submit.py" line="+23"/>
+        <source>本台账不是用上级单位的下发包创建的，无法生成报送包；请先用“从下发包创建”建立本单位台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{unit}报送{parent}_{period}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>import_dialog</name>
@@ -10122,9 +10169,9 @@
 <context>
     <name>import_flow</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="-85"/>
+        <location filename="../../ui/exchange/import_flow.py" line="-92"/>
         <location line="+26"/>
-        <source>导入下发包</source>
+        <source>导入交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10340,6 +10387,41 @@
     <message>
         <location line="+2"/>
         <source>上报前检查本期数据：强制问题须更正，核实问题须写明说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>submit_flow</name>
+    <message>
+        <location filename="../../ui/exchange/submit_flow.py" line="+16"/>
+        <source>生成报送包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报送期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>报送包 (*.bsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在生成报送包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本期没有新的或改过的数据，已生成空表上报包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已生成 {path}
+{what}
+请把这个文件用 U 盘或邮件报送{parent}。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -195,3 +195,37 @@ def test_a_department_ledger_refuses_a_county_form_on_the_cli(department, tmp_pa
     assert main(["--db", str(path), "report", "ranking", "--format", "pdf", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "通报排名" in err and "县级台账" in err and not out.exists()
+
+
+def test_a_township_reports_up_and_the_county_imports_it(qtbot, demo_ledger, township, tmp_path, said):
+    from desktop_app.services import review
+    from ui.exchange import submit_flow
+
+    county, zz = demo_ledger, township
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as wr:
+        wr.update("enterprises", firm, {"phone": "0356-7000001"})
+    w = _window(qtbot, zz)
+    entries = _menu_entries(w)
+    assert "生成报送包…" in entries and "导入报送包…" not in entries
+    out = tmp_path / "郑庄镇11月.bsb"
+    task = submit_flow.choose_and_export(w, "2026-11", str(out))
+    qtbot.waitUntil(lambda: task.result is not None or task.error is not None, timeout=30000)
+    assert task.result is None and not out.exists()  # a 核实 finding without its explanation stops it
+    assert any("核实说明" in line for line in said)
+    for f in review.blocking(zz, "2026-11"):
+        review.explain(zz, f, "已电话核实企业财务负责人，情况属实")
+    task = submit_flow.choose_and_export(w, "2026-11", str(out))
+    qtbot.waitUntil(lambda: task.result is not None, timeout=30000)
+    assert out.exists() and "请把这个文件用 U 盘或邮件报送沁水县" in said[-1]
+
+    c = _window(qtbot, county)
+    assert "导入报送包…" in _menu_entries(c) and "生成报送包…" not in _menu_entries(c)
+    c.open_package(out)
+    qtbot.waitUntil(lambda: getattr(c, "_import_preview", None) is not None, timeout=30000)
+    preview = c._import_preview
+    assert "来自：郑庄镇" in preview.findChild(QLabel, "head").text()
+    assert "郑庄镇报来的新数据" in preview.summary.text()
+    preview.ok.click()
+    qtbot.waitUntil(lambda: getattr(preview, "applied", None) is not None, timeout=30000)
+    assert county.conn.execute("SELECT phone FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "0356-7000001"

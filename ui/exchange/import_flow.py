@@ -1,4 +1,4 @@
-"""数据交换 → 导入下发包: read it, show what it would change, then apply on the clerk's word."""
+"""数据交换 → 导入下发包 / 导入报送包: read it, show what it would change, then apply on the clerk's word."""
 
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.services.exchange import receive, share
+from desktop_app.services.exchange import package_file, receive, share
 from ui.common.background import BackgroundTask
 from ui.common.window_size import size_window
 from ui.exchange.distribute_window import FOLDER_KEY
@@ -24,7 +24,7 @@ CLASSES = (receive.NEW, receive.CHANGED, receive.UNCHANGED, receive.OURS_NEWER, 
 
 def choose_and_import(window) -> BackgroundTask | None:
     folder = str(QSettings().value(FOLDER_KEY, "") or Path.home())
-    path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("import_flow", "导入下发包"), folder,
+    path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("import_flow", "导入交换包"), folder,
                                           QCoreApplication.translate("import_flow", "报送包 (*.bsb);;所有文件 (*)"))
     if not path:
         return None
@@ -50,7 +50,7 @@ def import_package(window, path: str) -> BackgroundTask:
     def done(result: receive.Result):
         window._exchange_task = None
         if result.already:
-            QMessageBox.information(window, QCoreApplication.translate("import_flow", "导入下发包"), result.lines()[0])
+            QMessageBox.information(window, QCoreApplication.translate("import_flow", "导入交换包"), result.lines()[0])
             return
         dialog = PreviewDialog(window, path, result)
         window._import_preview = dialog
@@ -81,15 +81,22 @@ class PreviewDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(str(counter[cls]) if counter[cls] else ""))
         self.table.setColumnWidth(0, 130)
         totals = result.totals()
-        note = self.tr("“更新”是上级更正过的记录；“本地较新”是本单位改过、上级未改的记录，保留本单位的；"
-                       "“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。")
+        if m.kind == package_file.DISTRIBUTION:
+            note = self.tr("“更新”是上级更正过的记录；“本地较新”是本单位改过、上级未改的记录，保留本单位的；"
+                           "“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。")
+        elif m.kind == package_file.EMPTY_SUBMISSION:
+            note = self.tr("{sender}本期没有新的或改过的数据（空表上报），导入后记为已报送。").format(
+                sender=m.from_unit.get("name"))
+        else:
+            note = self.tr("“更新”是{sender}报来的新数据；“本地较新”是本级改过、对方未改的记录，保留本级的；"
+                           "“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。").format(
+                sender=m.from_unit.get("name"))
         self.summary = QLabel(result.lines()[-1] + "\n" + note, objectName="summary")
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("导入"))
-        self.ok.setEnabled(bool(totals[receive.NEW] or totals[receive.CHANGED] or totals[receive.CONFLICT]
-                                or totals[receive.UNCHANGED] or totals[receive.OURS_NEWER]))
+        self.ok.setEnabled(bool(sum(totals.values())) or m.kind == package_file.EMPTY_SUBMISSION)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

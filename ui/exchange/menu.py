@@ -48,7 +48,7 @@ def add_survey_import(window: QMainWindow) -> QAction:
 
 def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
     """数据交换 → 下发… / 导入下发包… / 冲突待处理…; which of them apply is the ledger's (fit_to_ledger)."""
-    from ui.exchange import conflicts_window, distribute_window, import_flow
+    from ui.exchange import conflicts_window, distribute_window, import_flow, submit_flow
 
     menu = exchange_menu(window)
     entries = {
@@ -59,6 +59,14 @@ def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
                            QCoreApplication.translate("exchange_menu", "导入上级单位的下发包：新任务、改过的内容；"
                                                                        "本单位录入的数据不会被覆盖"),
                            lambda: import_flow.choose_and_import(window)),
+        "submit": (QCoreApplication.translate("exchange_menu", "生成报送包…"),
+                   QCoreApplication.translate("exchange_menu", "把本期新录入和改过的数据生成报送包，报送上级单位；"
+                                                               "没有新数据时生成空表上报包"),
+                   lambda: submit_flow.choose_and_export(window)),
+        "import_submission": (QCoreApplication.translate("exchange_menu", "导入报送包…"),
+                              QCoreApplication.translate("exchange_menu", "导入乡镇、开发区和责任单位报来的报送包：先看清"
+                                                                          "将新增、更新的内容再导入；双方都改过的进入冲突待处理"),
+                              lambda: import_flow.choose_and_import(window)),
         "conflicts": (QCoreApplication.translate("exchange_menu", "冲突待处理…"),
                       QCoreApplication.translate("exchange_menu", "双方都改过的记录，逐条选择保留哪一方"),
                       lambda: conflicts_window.open_conflicts(window)),
@@ -80,9 +88,13 @@ def fit_to_ledger(actions: dict[str, QAction], ledger) -> None:
     """A county distributes; a unit its county distributes to imports what it is sent; both see conflicts."""
     from desktop_app.services.exchange import ownership
 
-    actions["distribute"].setVisible(ledger.unit.level == "county")
+    county = ledger.unit.level == "county"
+    lower = ownership.is_lower(ledger)
+    actions["distribute"].setVisible(county)
+    actions["import_submission"].setVisible(county)
     actions["import_package"].setVisible(ledger.unit.parent_id is not None and (
-        ledger.unit.level in ("township", "zone", "department") or ownership.is_lower(ledger)))
+        ledger.unit.level in ("township", "zone", "department") or lower))
+    actions["submit"].setVisible(lower)
     n = ownership.pending_conflicts(ledger)
     actions["conflicts"].setText(QCoreApplication.translate("exchange_menu", "冲突待处理（{n}）…").format(n=n) if n
                                  else QCoreApplication.translate("exchange_menu", "冲突待处理…"))

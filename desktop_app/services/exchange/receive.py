@@ -77,6 +77,9 @@ class Result:
 
 
 def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
+    if m.kind in (package_file.SUBMISSION, package_file.EMPTY_SUBMISSION):
+        _check_submission(ledger, m, path)
+        return
     name = path.name
     if m.kind != package_file.DISTRIBUTION:
         raise UserError(i18n.tr("{file} 是{kind}，本台账只能导入上级单位的下发包").format(file=name, kind=m.kind_label))
@@ -89,6 +92,18 @@ def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> No
     if m.from_unit.get("id") != ledger.unit.parent_id:
         raise UserError(i18n.tr("{file} 来自“{sender}”，不是本单位的上级单位，未导入").format(
             file=name, sender=m.from_unit.get("name")))
+
+
+def _check_submission(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
+    """A 报送包 comes to this ledger from one of its own reporting units."""
+    if m.to_unit.get("id") != ledger.unit.id:
+        raise UserError(i18n.tr("{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入").format(
+            file=path.name, to=m.to_unit.get("name"), kind=m.kind_label, me=ledger.unit.name))
+    known = ledger.conn.execute("SELECT 1 FROM units WHERE id = ? AND parent_id = ? AND deleted_at IS NULL",
+                                (m.from_unit.get("id"), ledger.unit.id)).fetchone()
+    if not known:
+        raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账的报送单位，未导入").format(
+            file=path.name, sender=m.from_unit.get("name")))
 
 
 def _imported_at(ledger: Ledger, package_id: str) -> str | None:
@@ -117,8 +132,8 @@ def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = 
         return result
     peer = m.from_unit["id"]
     if m.seq < (last := _last_seq(ledger, peer)):
-        raise UserError(i18n.tr("{file} 是第 {seq} 号下发包，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
-            file=path.name, seq=m.seq, last=last))
+        raise UserError(i18n.tr("{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
+            file=path.name, seq=m.seq, kind=m.kind_label, last=last))
     result.rows = classify(ledger, pkg, peer)
     if not dry_run:
         _apply(ledger, pkg, result, peer)
@@ -127,9 +142,12 @@ def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = 
 
 def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incoming]:
     conn = ledger.conn
-    first = _last_seq(ledger, peer) == 0  # a ledger made from this package: its unit rows are the package's
+    # a ledger made from this distribution: its unit rows are the package's
+    first = pkg.manifest.kind == package_file.DISTRIBUTION and _last_seq(ledger, peer) == 0
     out = []
     for kind in share.KINDS:
+        if kind.table not in pkg.manifest.counts:
+            continue
         theirs_all = list(records.read(pkg.conn, kind.table))
         if not theirs_all:
             continue

@@ -38,6 +38,7 @@ KINDS = (
     Kind("platforms", (("platform_status_history", "platform_id"),)),
     Kind("reward_policies", (("reward_rules", "policy_id"),)), Kind("reward_records"),
     Kind("evidence_files"),
+    Kind("review_explanations"),  # the 核实 explanations of a unit's returns travel with them (upward)
 )
 KIND_OF = {k.table: k for k in KINDS}
 CHILD_TABLES = {child: (k.table, col) for k in KINDS for child, col in k.children}
@@ -50,6 +51,7 @@ TABLE_LABELS = {
     "enterprise_titles": "企业资质", "surveys": "调查表", "signoffs": "销号", "helper_pairings": "帮扶",
     "talent": "人才", "teams": "团队", "commissioner_postings": "科技特派员", "service_records": "服务记录",
     "platforms": "平台", "reward_policies": "奖补政策", "reward_records": "奖补记录", "evidence_files": "印证材料",
+    "review_explanations": "核实说明",
 }
 
 
@@ -112,6 +114,9 @@ def compute(conn: sqlite3.Connection, county_id: str, unit: dict) -> Share:
     reports = set(unit["reports"].split(","))
     share.add("units", {uid}, own=True)
     share.add("units", {county_id})
+    # what the county accepted of the unit's 核实 explanations (they came up with its returns)
+    share.add("review_explanations", _ids(conn, "SELECT id FROM review_explanations WHERE unit_id = ?", (uid,)),
+              own=True)
     share.add("documents", _ids(conn, "SELECT id FROM documents"))
     share.add("reward_policies", _ids(conn, "SELECT id FROM reward_policies"))
     share.add("targets", _ids(conn, "SELECT id FROM targets WHERE scope = ?", (unit["name"],)))

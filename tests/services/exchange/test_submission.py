@@ -1,0 +1,129 @@
+"""上报: a township and a department report a month to the county by package file (issue 11, first part)."""
+
+from datetime import date
+
+import pytest
+
+from desktop_app.errors import UserError
+from desktop_app.services import enterprises, review
+from desktop_app.services.exchange import (
+    conflicts,
+    distribute,
+    lower_ledger,
+    package_file,
+    receive,
+    submit,
+)
+from desktop_app.services.tasks import progress
+from tests.conftest import file_state
+
+PERIOD = "2026-11"
+
+
+@pytest.fixture
+def split(demo_ledger, tmp_path):
+    county = demo_ledger
+    zz, _ = lower_ledger.create_from_package(distribute.export_for(county, "郑庄镇", tmp_path / "zz.bsb").path,
+                                             tmp_path / "zz.sqlite3", operator="乡镇填报员")
+    fg, _ = lower_ledger.create_from_package(distribute.export_for(county, "县发改局", tmp_path / "fg.bsb").path,
+                                             tmp_path / "fg.sqlite3", operator="发改局填报员")
+    yield county, zz, fg
+    zz.close()
+    fg.close()
+
+
+def _explain_all(ledger, period):
+    for f in review.blocking(ledger, period):
+        review.explain(ledger, f, "已电话核实企业财务负责人，情况属实，附说明材料")
+
+
+def test_a_month_goes_up_and_the_county_holds_what_the_units_entered(split, tmp_path):
+    county, zz, fg = split
+    # the department reports its month; the township corrects a firm and registers a new one
+    assignment = fg.conn.execute("SELECT id FROM assignments ORDER BY id LIMIT 1").fetchone()[0]
+    entry = progress.save_entry(fg, assignment, {"period": PERIOD, "status": "推进中", "work_done": "发改局本月推进情况",
+                                                 "submitted_on": "2026-11-30"}, today=date(2026, 12, 1))
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as w:
+        w.update("enterprises", firm, {"phone": "0356-7000001"})
+    town = zz.unit.id
+    new_firm = enterprises.save(zz, {"name": "沁水县郑庄新材料有限公司", "uscc": "91140521MA0K3F2L1W",
+                                     "township_id": town, "industry": "煤层气"})
+    with pytest.raises(UserError, match="核实问题尚未填写核实说明"):
+        submit.export_submission(zz, PERIOD, tmp_path / "refused.bsb")
+    assert not (tmp_path / "refused.bsb").exists()
+    _explain_all(zz, PERIOD)
+    zz_pkg = submit.export_submission(zz, PERIOD, tmp_path / "zz_up.bsb")
+    fg_pkg = submit.export_submission(fg, PERIOD, tmp_path / "fg_up.bsb")
+    assert zz_pkg.counts["enterprises"] == 2 and zz_pkg.counts["review_explanations"] >= 1
+    assert fg_pkg.counts == {"progress_entries": 1}
+
+    dry = receive.import_package(county, zz_pkg.path, dry_run=True)
+    assert dry.totals()[receive.NEW] >= 2 and dry.totals()[receive.CHANGED] == 1
+    assert enterprises.get(county, firm)["phone"] != "0356-7000001"  # a dry run writes nothing
+    receive.import_package(county, zz_pkg.path)
+    receive.import_package(county, fg_pkg.path)
+    assert enterprises.get(county, firm)["phone"] == "0356-7000001"
+    assert enterprises.get(county, new_firm)["name"] == "沁水县郑庄新材料有限公司"
+    assert county.conn.execute("SELECT work_done FROM progress_entries WHERE id = ?", (entry,)).fetchone()[0] \
+        == "发改局本月推进情况"
+    assert county.conn.execute("SELECT COUNT(*) FROM review_explanations WHERE unit_id = ?", (town,)).fetchone()[0]
+    # the same package twice changes nothing
+    before = file_state(county.path)
+    assert receive.import_package(county, zz_pkg.path).already
+    assert file_state(county.path) == before
+
+    # acknowledgement: the next distribution carries what the county accepted; the next package is empty
+    receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    again = submit.export_submission(zz, PERIOD, tmp_path / "zz_up2.bsb")
+    with package_file.opened(again.path) as pkg:
+        assert pkg.manifest.kind == package_file.EMPTY_SUBMISSION and pkg.manifest.period == PERIOD
+    assert receive.import_package(county, again.path).totals() == {}
+    assert county.conn.execute("SELECT COUNT(*) FROM package_log WHERE direction = 'import' AND kind = 'empty' "
+                               "AND peer_unit_id = ?", (town,)).fetchone()[0] == 1
+
+
+def test_a_row_both_sides_changed_waits_at_the_county(split, tmp_path):
+    county, zz, _ = split
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as w:
+        w.update("enterprises", firm, {"address": "郑庄镇填的地址"})
+    with county.write() as w:
+        w.update("enterprises", firm, {"address": "县里改的地址"})
+    _explain_all(zz, PERIOD)
+    result = receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
+    assert result.totals()[receive.CONFLICT] == 1
+    assert enterprises.get(county, firm)["address"] == "县里改的地址"  # never applied without a choice
+    [c] = conflicts.pending(county)
+    assert c.peer == "郑庄镇" and ("address", "郑庄镇填的地址", "县里改的地址") in c.fields()
+    conflicts.resolve(county, c.short_id, "theirs")
+    assert enterprises.get(county, firm)["address"] == "郑庄镇填的地址"
+
+
+def test_a_package_for_another_ledger_is_refused_and_changes_nothing(split, tmp_path):
+    county, zz, fg = split
+    _explain_all(zz, PERIOD)
+    pkg = submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path
+    before = file_state(fg.path)
+    with pytest.raises(UserError, match="报给“沁水县”的报送包，本台账属于“县发改局”"):
+        receive.import_package(fg, pkg)
+    assert file_state(fg.path) == before
+
+
+def test_a_county_ledger_makes_no_submission_yet(split, tmp_path):
+    county, _, _ = split
+    with pytest.raises(UserError, match="从下发包创建"):
+        submit.export_submission(county, PERIOD, tmp_path / "x.bsb")
+
+
+def test_export_package_with_a_period_on_the_cli(split, tmp_path, capsys):
+    from desktop_app.__main__ import main
+
+    _, _, fg = split
+    path = fg.path
+    fg.close()
+    out = tmp_path / "发改局11月.bsb"
+    assert main(["--db", str(path), "export-package", "--period", PERIOD, "--out", str(out)]) == 0
+    assert "已生成" in capsys.readouterr().out and out.exists()
+    with package_file.opened(out) as pkg:
+        assert pkg.manifest.kind == package_file.EMPTY_SUBMISSION  # nothing entered since the distribution

@@ -1997,6 +1997,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>报送情况表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>月度通报…</source>
         <translation type="unfinished"></translation>
@@ -5969,7 +5974,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/services/evidence.py" line="+264"/>
         <location line="+14"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="+150"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="+151"/>
         <location filename="../../desktop_app/services/printing/survey.py" line="+77"/>
         <source>文件夹不存在：{path}</source>
         <translation type="unfinished"></translation>
@@ -6002,6 +6007,7 @@
         <location filename="../../desktop_app/reports/review.py" line="+42"/>
         <location filename="../../desktop_app/reports/rewards.py" line="+39"/>
         <location line="+11"/>
+        <location filename="../../desktop_app/reports/submissions.py" line="+42"/>
         <location filename="../../desktop_app/reports/talent.py" line="+87"/>
         <location filename="../../desktop_app/reports/targets.py" line="-25"/>
         <location line="+13"/>
@@ -6277,7 +6283,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-120"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-121"/>
         <location filename="../../desktop_app/services/survey_import_read.py" line="+1"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
@@ -7106,12 +7112,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_app/reports/submissions.py" line="+1"/>
+        <source>报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/reports/task_progress.py" line="+1"/>
         <source>报送情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>报送时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>本台账还没有报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>应报 {n} 个单位，已报 {done} 个，未报 {left} 个；截止日期 {due}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未报送单位：{names}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各单位均已报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location filename="../../desktop_app/services/printing/submissions.py" line="+30"/>
+        <source>报送情况表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>注：按每月 1 日前上报计；报送时间为本级导入报送包的时间；“空表上报”指该单位本期没有新的或改过的数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/reports/task_progress.py" line="+14"/>
         <source>说明：报送截止日为{due}（每月1日前报送上月情况）；“{late}”为逾期报送及逾期天数，“{missing}”为截至填报日期仍未报送。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7174,6 +7238,7 @@
     </message>
     <message>
         <location line="-4"/>
+        <location filename="../../desktop_app/reports/submissions.py" line="-2"/>
         <location filename="../../desktop_app/reports/task_progress.py" line="+1"/>
         <source>（{p}）</source>
         <translation type="unfinished"></translation>
@@ -7899,7 +7964,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>“{t}”不按{what}打印，不能指定{what}（--{opt}），请去掉后重试</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8279,7 +8344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/printing/__init__.py" line="-110"/>
+        <location filename="../../desktop_app/services/printing/__init__.py" line="-111"/>
         <location filename="../../desktop_app/services/rewards.py" line="+1"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
@@ -10143,6 +10208,16 @@
     <message>
         <location line="+7"/>
         <source>{unit}报送{parent}_{period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/submissions.py" line="+18"/>
+        <source>空表上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/printing/submissions.py" line="-4"/>
+        <source>第 {n} 号</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

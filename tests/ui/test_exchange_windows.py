@@ -172,8 +172,10 @@ def _report_menu(window) -> list[str]:
 
 def test_each_ledger_prints_the_forms_of_its_level(qtbot, department, township, tmp_path, said):
     county, fg = department
-    county_forms = _report_menu(_window(qtbot, county))
-    assert {"ranking", "monthly-brief", "targets", "task-progress", "survey"} <= set(county_forms)
+    cw = _window(qtbot, county)
+    county_forms = _report_menu(cw)
+    assert {"ranking", "monthly-brief", "targets", "task-progress", "survey", "submissions"} <= set(county_forms)
+    assert not cw.tab_widgets["tasks"].month_page.findChild(QPushButton, "print_submissions").isHidden()
     fg_forms = _report_menu(_window(qtbot, fg))
     assert "task-progress" in fg_forms and "task-list" in fg_forms
     assert not {"ranking", "monthly-brief", "targets", "survey", "coverage-summary"} & set(fg_forms)
@@ -183,6 +185,7 @@ def test_each_ledger_prints_the_forms_of_its_level(qtbot, department, township, 
     assert not {"ranking", "monthly-brief", "targets", "task-progress"} & set(zz_forms)
     month = w.tab_widgets["tasks"].month_page
     assert month.findChild(QPushButton, "print_ranking").isHidden() and month.findChild(QPushButton, "brief").isHidden()
+    assert month.findChild(QPushButton, "print_submissions").isHidden() and "submissions" not in zz_forms
 
 
 def test_a_department_ledger_refuses_a_county_form_on_the_cli(department, tmp_path, capsys):

@@ -83,10 +83,11 @@ class MonthPage(LedgerView, QWidget):
         bar.addStretch(1)
         bar.addWidget(self.fill_button)
         county = ledger.unit.level in ("county", "city")  # a lower unit ranks nobody and issues no brief
-        for text, name in ((self.tr("推进情况表…"), "task-progress"), (self.tr("通报排名…"), "ranking")):
+        for text, name in ((self.tr("推进情况表…"), "task-progress"), (self.tr("通报排名…"), "ranking"),
+                           (self.tr("报送情况表…"), "submissions")):
             b = QPushButton(text, objectName=f"print_{name}")
             b.clicked.connect(lambda _=False, n=name: self.print_form(n))
-            b.setVisible(county or name != "ranking")
+            b.setVisible(county or name == "task-progress")  # which units reported: the county's view
             bar.addWidget(b)
         brief = QPushButton(self.tr("月度通报…"), objectName="brief")
         brief.clicked.connect(self.open_brief)

@@ -66,6 +66,7 @@ def registry() -> dict[str, ReportSpec]:
 # which ledgers a form fits (issue 10): a county's forms rank its bureaus and judge county targets;
 # task forms need assignments, enterprise forms a territory; a form not named here fits every ledger
 FITS = {"ranking": "county", "monthly-brief": "county", "targets": "county", "rewards": "county",
+        "submissions": "county",
         "task-list": "assignments", "task-progress": "assignments",
         "survey": "enterprises", "coverage-summary": "enterprises", "high-tech": "enterprises",
         "talent": "talent", "platforms": "platforms"}

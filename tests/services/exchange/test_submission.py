@@ -127,3 +127,28 @@ def test_export_package_with_a_period_on_the_cli(split, tmp_path, capsys):
     assert "已生成" in capsys.readouterr().out and out.exists()
     with package_file.opened(out) as pkg:
         assert pkg.manifest.kind == package_file.EMPTY_SUBMISSION  # nothing entered since the distribution
+
+
+def test_submission_status_of_every_unit_and_the_printed_table(split, tmp_path):
+    from desktop_app.services import printing
+    from desktop_app.services.exchange import submissions
+    from tests.reports.conftest import pdf_text
+
+    county, zz, fg = split
+    _explain_all(zz, PERIOD)
+    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "zz.bsb").path)
+    receive.import_package(county, submit.export_submission(fg, PERIOD, tmp_path / "fg.bsb").path)
+    found = {s.unit: s for s in submissions.status(county, PERIOD, today=date(2026, 12, 3))}
+    assert len(found) == 33
+    assert found["郑庄镇"].reported and not found["郑庄镇"].empty and found["郑庄镇"].seq == 1
+    assert found["县发改局"].empty and "空表上报" in found["县发改局"].state_text
+    assert not found["龙港镇"].reported and found["龙港镇"].state_text == "未报送（逾期 2 天）"
+    on_time = {s.unit: s for s in submissions.status(county, PERIOD, today=date(2026, 12, 1))}
+    assert on_time["龙港镇"].state_text == "今天截止"
+    missing = submissions.missing(list(found.values()))
+    assert "龙港镇" in missing and "郑庄镇" not in missing and len(missing) == 31
+    out = printing.write_report(county, "submissions", "pdf", tmp_path / "报送情况表.pdf", {"period": PERIOD})
+    text = pdf_text(out)
+    assert "报送情况表" in text and "应报33个单位，已报2个，未报31个" in text.replace("\n", "")
+    with pytest.raises(UserError, match="县级台账"):
+        printing.write_report(zz, "submissions", "pdf", tmp_path / "x.pdf", {"period": PERIOD})

@@ -16,48 +16,37 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", default="", help="报送期别 YYYY-MM（上报包）")
 
 
+def _written(args: argparse.Namespace, make) -> list:
+    """Run ``make(ledger)`` on the ledger, closed after; print one line per package written."""
+    ledger = ledger_for(args)
+    try:
+        written = make(ledger)
+    finally:
+        ledger.close()
+    written = written if isinstance(written, list) else [written]
+    for item in written:
+        print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+    return written
+
+
 @command("export-package", _export_args)
 def cmd_export_package(args: argparse.Namespace) -> int:
-    from desktop_app.services.exchange import distribute
+    from desktop_app.services.exchange import distribute, submit
 
-    if args.period and not (args.for_unit or args.all_units):
-        return _export_submission(args)
     if args.all_units:
         if not args.out_dir:
             raise UserError(i18n.tr("请指定输出文件夹"), option="--out-dir")
-        ledger = ledger_for(args)
-        try:
-            written = distribute.export_all(ledger, args.out_dir)
-        finally:
-            ledger.close()
-        for item in written:
-            print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+        written = _written(args, lambda ledger: distribute.export_all(ledger, args.out_dir))
         print(i18n.tr("共 {n} 个下发包").format(n=len(written)))
         return 0
-    if not args.for_unit:
+    if not args.for_unit and not args.period:
         raise UserError(i18n.tr("请指定下级单位，或为全部下级单位生成"), option="--for UNIT / --all-units")
     if not args.out:
         raise UserError(i18n.tr("请指定包文件路径"), option="--out")
-    ledger = ledger_for(args)
-    try:
-        item = distribute.export_for(ledger, args.for_unit, args.out)
-    finally:
-        ledger.close()
-    print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
-    return 0
-
-
-def _export_submission(args: argparse.Namespace) -> int:
-    from desktop_app.services.exchange import submit
-
-    if not args.out:
-        raise UserError(i18n.tr("请指定包文件路径"), option="--out")
-    ledger = ledger_for(args)
-    try:
-        item = submit.export_submission(ledger, args.period, args.out)
-    finally:
-        ledger.close()
-    print(i18n.tr("已生成 {path}（{unit}：{what}）").format(path=item.path, unit=item.unit, what=item.summary()))
+    if args.for_unit:
+        _written(args, lambda ledger: distribute.export_for(ledger, args.for_unit, args.out))
+    else:  # 上报: this unit's package for the period
+        _written(args, lambda ledger: submit.export_submission(ledger, args.period, args.out))
     return 0
 
 

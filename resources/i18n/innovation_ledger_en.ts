@@ -9524,19 +9524,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/commands/exchange.py" line="+27"/>
+        <location filename="../../desktop_app/commands/exchange.py" line="+38"/>
         <source>请指定输出文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+12"/>
-        <location line="+14"/>
+        <location line="-10"/>
         <source>已生成 {path}（{unit}：{what}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+12"/>
         <source>共 {n} 个下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9547,12 +9545,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
         <source>请指定包文件路径</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>有 {n} 条冲突待处理：用 conflicts 查看，resolve ID --keep ours|theirs 处理</source>
         <translation type="unfinished"></translation>
     </message>

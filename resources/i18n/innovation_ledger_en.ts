@@ -9736,8 +9736,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+43"/>
+        <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>导入{kind}：{file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{file}：{what} 与本台账已有的记录冲突（{why}），整包未导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

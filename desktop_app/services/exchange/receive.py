@@ -158,8 +158,27 @@ def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incom
             cls = _class(theirs, ours, base)
             if cls == CONFLICT and first and base is None:
                 cls = CHANGED
+            if kind.table == "enterprises" and cls in (NEW, CHANGED):
+                _same_code_elsewhere(conn, theirs, pkg)
             out.append(Incoming(cls, theirs, ours, base))
     return out
+
+
+def _same_code_elsewhere(conn: sqlite3.Connection, theirs: records.Record, pkg: package_file.Package) -> None:
+    """An enterprise whose 统一社会信用代码 this ledger holds under another record: refused before anything
+    is written (two records of one firm would split its returns), with what to check and with whom."""
+    row = theirs.row
+    if row.get("deleted_at") or not row.get("uscc"):
+        return
+    other = conn.execute(
+        "SELECT e.name, COALESCE(u.name, '') FROM enterprises e LEFT JOIN units u ON u.id = e.township_id "
+        "WHERE e.uscc = ? AND e.id != ? AND e.deleted_at IS NULL", (row["uscc"], theirs.id)).fetchone()
+    if other:
+        raise UserError(i18n.tr(
+            "{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。"
+            "请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送").format(
+            file=pkg.path.name, name=row.get("name"), uscc=row["uscc"], ours=other[0], town=other[1] or "—",
+            sender=pkg.manifest.from_unit.get("name")))
 
 
 def _class(theirs: records.Record, ours: records.Record | None, base: dict | None) -> str:
@@ -195,7 +214,11 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str)
                              (blob["sha256"], blob["size"], blob["data"]))
             for inc in result.rows:
                 if inc.cls in (NEW, CHANGED):
-                    write_record(ledger, inc.theirs, inc.ours, reason)
+                    try:
+                        write_record(ledger, inc.theirs, inc.ours, reason)
+                    except sqlite3.IntegrityError as exc:  # a rule of this ledger the row breaks: nothing is kept
+                        raise UserError(i18n.tr("{file}：{what} 与本台账已有的记录冲突（{why}），整包未导入").format(
+                            file=result.file_name, what=conflict_label(inc.theirs), why=exc)) from exc
                 if inc.cls == CONFLICT:
                     _queue(ledger, inc, peer, m.package_id)
                 else:
@@ -212,6 +235,12 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str)
                 "summary": json.dumps(dict(totals), ensure_ascii=False)})
         finally:
             w.receiving = False
+
+
+def conflict_label(rec: records.Record) -> str:
+    from desktop_app.services.exchange.conflicts import _label
+
+    return _label(rec.table, rec.row)
 
 
 def remember_base(conn: sqlite3.Connection, peer: str, rec: records.Record) -> None:

@@ -152,3 +152,18 @@ def test_submission_status_of_every_unit_and_the_printed_table(split, tmp_path):
     assert "报送情况表" in text and "应报33个单位，已报2个，未报31个" in text.replace("\n", "")
     with pytest.raises(UserError, match="县级台账"):
         printing.write_report(zz, "submissions", "pdf", tmp_path / "x.pdf", {"period": PERIOD})
+
+
+def test_a_firm_the_county_holds_under_another_record_is_refused_whole(split, tmp_path):
+    county, zz, _ = split
+    name, code = county.conn.execute(
+        "SELECT e.name, e.uscc FROM enterprises e JOIN units u ON u.id = e.township_id "
+        "WHERE u.name != '郑庄镇' AND e.deleted_at IS NULL ORDER BY e.name LIMIT 1").fetchone()
+    enterprises.save(zz, {"name": name, "uscc": code, "township_id": zz.unit.id, "industry": "煤炭"})
+    _explain_all(zz, PERIOD)
+    pkg = submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path
+    before = file_state(county.path)
+    for dry_run in (True, False):
+        with pytest.raises(UserError, match=f"统一社会信用代码 {code}）在本台账中已有另一条记录.*请与郑庄镇核实"):
+            receive.import_package(county, pkg, dry_run=dry_run)
+    assert file_state(county.path) == before

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__, i18n
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.services.exchange import ownership
+from desktop_app.services.exchange import ownership, submissions
 from desktop_app.services.ledger import Ledger
 from ui import ledger_actions, recent_ledgers, report_menu
 from ui import review as review_menu
@@ -87,8 +87,18 @@ class MainWindow(QMainWindow):
         note = self._status["exchange"]
         note.setText(self.tr("已接收{sender}下发包第 {n} 号（{at}）").format(
             sender=last[0], n=last[1], at=last[2][:10]) if last else "")
-        note.setToolTip(self.tr("{sender}下发的任务、目标等在本台账只读；本单位录入的数据在下次导入时不会被覆盖").format(
-            sender=last[0]) if last else "")
+        tip = self.tr("{sender}下发的任务、目标等在本台账只读；本单位录入的数据在下次导入时不会被覆盖").format(
+            sender=last[0]) if last else ""
+        back = submissions.open_returns(self.ledger) if last else []
+        if back:
+            note.setText(note.text() + "　" + self.tr("⚠ {periods} 的报送被退回").format(
+                periods="、".join(r["period"] for r in back)))
+            note.setStyleSheet("color: #b00000;")
+            tip = "\n".join(self.tr("{p} 退回原因：{reason}").format(p=r["period"], reason=r["reason"]) for r in back) \
+                + "\n" + self.tr("请更正后重新生成报送包（数据交换 → 生成报送包…）")
+        else:
+            note.setStyleSheet("")
+        note.setToolTip(tip)
         note.setVisible(last is not None)
 
     def open_package(self, path) -> None:
@@ -120,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def _close_tool_windows(self) -> None:
         for attr in ("_targets_window", "_rewards_window", "_audit_window", "_review_window", "_distribute_window",
-                     "_conflicts_window"):
+                     "_conflicts_window", "_submissions_window"):
             win = getattr(self, attr, None)
             if win is not None:
                 win.teardown()

@@ -1858,7 +1858,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+4"/>
+        <source>⚠ {periods} 的报送被退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{p} 退回原因：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请更正后重新生成报送包（数据交换 → 生成报送包…）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,6 +2762,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>⚠ {sender}退回了本单位 {p} 的报送：{reason}。请更正后重新生成报送包。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>有 {n} 条冲突待处理，请逐条选择保留哪一方。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,6 +3134,29 @@
     <message>
         <location line="+0"/>
         <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/exchange/submissions_window.py" line="+116"/>
+        <source>退回 {unit} {period} 的报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>写明退回原因和需要更正的内容，如：沁和能源研发费用与上年差异过大，请核实后重报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已导入的数据保留；对方更正后重新报送，新的报送包会更新这些数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退回</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3843,9 +3886,92 @@
     </message>
 </context>
 <context>
+    <name>SubmissionsWindow</name>
+    <message>
+        <location filename="../../ui/exchange/submissions_window.py" line="-91"/>
+        <source>报送情况 — {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报送包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第 {n} 号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退回…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把所选单位本期的报送退回，写明原因；对方下次导入下发包时看到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报送期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>报送情况表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>应报 {n} 个，已报 {done} 个，未报 {left} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>。未报送单位：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>请选择一个本期已报送的单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisionPage</name>
     <message>
-        <location line="+51"/>
+        <location filename="../../ui/tasks/supervision_page.py" line="+51"/>
         <source>只看在办</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5234,7 +5360,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>下发…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5275,17 +5401,27 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+30"/>
+        <source>报送情况…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本期哪些单位已报送、何时报送、哪些未报；可退回并打印报送情况表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
         <source>冲突待处理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>双方都改过的记录，逐条选择保留哪一方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>冲突待处理（{n}）…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9751,7 +9887,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/share.py" line="+91"/>
+        <location filename="../../desktop_app/services/exchange/share.py" line="+92"/>
         <source>本台账没有下级报送单位“{name}”（乡镇、开发区或责任单位）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10218,8 +10354,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/submissions.py" line="+18"/>
+        <location filename="../../desktop_app/services/exchange/submissions.py" line="+22"/>
         <source>空表上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>已退回：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>请写明退回原因（至少 4 个字），下级单位据此更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{u}”不是本台账的报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{u}还没有报送 {p} 的数据，无可退回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10251,7 +10407,7 @@
 <context>
     <name>import_flow</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="-92"/>
+        <location filename="../../ui/exchange/import_flow.py" line="-95"/>
         <location line="+26"/>
         <source>导入交换包</source>
         <translation type="unfinished"></translation>

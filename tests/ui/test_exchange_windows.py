@@ -232,3 +232,59 @@ def test_a_township_reports_up_and_the_county_imports_it(qtbot, demo_ledger, tow
     preview.ok.click()
     qtbot.waitUntil(lambda: getattr(preview, "applied", None) is not None, timeout=30000)
     assert county.conn.execute("SELECT phone FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "0356-7000001"
+
+
+def test_a_township_sees_that_the_county_sent_its_report_back(qtbot, demo_ledger, township, tmp_path, said):
+    from desktop_app.services import review
+    from desktop_app.services.exchange import receive, submissions, submit
+
+    county, zz = demo_ledger, township
+    for f in review.blocking(zz, "2026-11"):
+        review.explain(zz, f, "已电话核实企业财务负责人，情况属实")
+    receive.import_package(county, submit.export_submission(zz, "2026-11", tmp_path / "up.bsb").path)
+    submissions.return_package(county, "郑庄镇", "2026-11", "研发费用与上年差异过大，请核实后重报")
+    again = distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path
+    w = _window(qtbot, zz)
+    w.open_package(again)
+    qtbot.waitUntil(lambda: getattr(w, "_import_preview", None) is not None, timeout=30000)
+    w._import_preview.ok.click()
+    qtbot.waitUntil(lambda: getattr(w._import_preview, "applied", None) is not None, timeout=30000)
+    assert any("沁水县退回了本单位 2026-11 的报送：研发费用与上年差异过大" in line for line in said)
+    note = w._status["exchange"]
+    assert "2026-11 的报送被退回" in note.text() and "研发费用与上年差异过大" in note.toolTip()
+    w2 = submit.export_submission(zz, "2026-11", tmp_path / "up2.bsb")  # reported again: the warning goes
+    assert w2.path.exists()
+    w._exchange_changed()
+    assert "退回" not in w._status["exchange"].text()
+
+
+def test_the_county_sees_who_reported_and_returns_one(qtbot, demo_ledger, township, tmp_path, said):
+    from desktop_app.services import review
+    from desktop_app.services.exchange import receive, submit
+    from ui.exchange.submissions_window import open_submissions
+
+    county, zz = demo_ledger, township
+    for f in review.blocking(zz, "2026-11"):
+        review.explain(zz, f, "已电话核实企业财务负责人，情况属实")
+    receive.import_package(county, submit.export_submission(zz, "2026-11", tmp_path / "up.bsb").path)
+    c = _window(qtbot, county)
+    assert "报送情况…" in _menu_entries(c) and "报送情况…" not in _menu_entries(_window(qtbot, zz))
+    win = open_submissions(c)
+    win.period_box.setCurrentText("2026-11")
+    rows = {win.model.row_at(r).unit: r for r in range(win.model.rowCount())}
+    assert len(rows) == 33
+    assert "已报 1 个，未报 32 个" in win.summary.text() and "龙港镇" in win.summary.text()
+    zz_row = rows["郑庄镇"]
+    assert win.model.data(win.model.index(zz_row, 5)) == "第 1 号"
+    win.view.selectRow(rows["龙港镇"])
+    assert not win.return_selected("没报怎么退")  # nothing to send back
+    win.view.selectRow(zz_row)
+    assert win.return_selected("研发费用与上年差异过大，请核实后重报")
+    qtbot.waitUntil(lambda: "已退回" in win.model.data(win.model.index(zz_row, 2)), timeout=5000)
+    out = tmp_path / "报送情况表.xlsx"
+    when_done = []
+    from tests.ui.test_main_window import when_modal
+    when_modal(qtbot, lambda box: (when_done.append(box.text()), box.button(QMessageBox.StandardButton.Ok).click()))
+    task = win.print_form("xlsx", str(out))
+    qtbot.waitUntil(lambda: out.exists() and bool(when_done), timeout=30000)
+    assert task.error is None

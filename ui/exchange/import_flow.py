@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.services.exchange import package_file, receive, share
+from desktop_app.services.exchange import package_file, receive, share, submissions
 from ui.common.background import BackgroundTask
 from ui.common.window_size import size_window
 from ui.exchange.distribute_window import FOLDER_KEY
@@ -115,6 +115,9 @@ class PreviewDialog(QDialog):
             self.accept()
             conflicts = result.totals()[receive.CONFLICT]
             text = "\n".join(result.lines())
+            for r in submissions.open_returns(self.window_.ledger):
+                text += "\n" + self.tr("⚠ {sender}退回了本单位 {p} 的报送：{reason}。请更正后重新生成报送包。").format(
+                    sender=result.package.from_unit.get("name"), p=r["period"], reason=r["reason"])
             if conflicts:
                 text += "\n" + self.tr("有 {n} 条冲突待处理，请逐条选择保留哪一方。").format(n=conflicts)
             QMessageBox.information(self.window_, self.windowTitle(), text)

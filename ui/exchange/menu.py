@@ -48,7 +48,13 @@ def add_survey_import(window: QMainWindow) -> QAction:
 
 def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
     """数据交换 → 下发… / 导入下发包… / 冲突待处理…; which of them apply is the ledger's (fit_to_ledger)."""
-    from ui.exchange import conflicts_window, distribute_window, import_flow, submit_flow
+    from ui.exchange import (
+        conflicts_window,
+        distribute_window,
+        import_flow,
+        submissions_window,
+        submit_flow,
+    )
 
     menu = exchange_menu(window)
     entries = {
@@ -67,6 +73,9 @@ def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
                               QCoreApplication.translate("exchange_menu", "导入乡镇、开发区和责任单位报来的报送包：先看清"
                                                                           "将新增、更新的内容再导入；双方都改过的进入冲突待处理"),
                               lambda: import_flow.choose_and_import(window)),
+        "submissions": (QCoreApplication.translate("exchange_menu", "报送情况…"),
+                        QCoreApplication.translate("exchange_menu", "本期哪些单位已报送、何时报送、哪些未报；可退回并打印报送情况表"),
+                        lambda: submissions_window.open_submissions(window)),
         "conflicts": (QCoreApplication.translate("exchange_menu", "冲突待处理…"),
                       QCoreApplication.translate("exchange_menu", "双方都改过的记录，逐条选择保留哪一方"),
                       lambda: conflicts_window.open_conflicts(window)),
@@ -92,6 +101,7 @@ def fit_to_ledger(actions: dict[str, QAction], ledger) -> None:
     lower = ownership.is_lower(ledger)
     actions["distribute"].setVisible(county)
     actions["import_submission"].setVisible(county)
+    actions["submissions"].setVisible(county)
     actions["import_package"].setVisible(ledger.unit.parent_id is not None and (
         ledger.unit.level in ("township", "zone", "department") or lower))
     actions["submit"].setVisible(lower)

@@ -101,6 +101,10 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
         for key, value in conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
                                        share.CALENDAR_SETTINGS):
             pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+        from desktop_app.services.exchange.submissions import returns_for
+
+        pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
+                    (share.RETURNS_SETTING, _json(returns_for(ledger, unit["id"]))))
 
     path = package_file.write(out, manifest, fill)
     counts = {}

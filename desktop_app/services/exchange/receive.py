@@ -224,7 +224,7 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str)
                 else:
                     remember_base(conn, peer, inc.theirs)
             for row in pkg.rows("settings"):
-                if row["key"] in share.CALENDAR_SETTINGS:
+                if row["key"] in share.CALENDAR_SETTINGS or row["key"] == share.RETURNS_SETTING:
                     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
                                  "SET value = excluded.value", (row["key"], row["value"]))
             totals = result.totals()

@@ -43,6 +43,7 @@ KINDS = (
 KIND_OF = {k.table: k for k in KINDS}
 CHILD_TABLES = {child: (k.table, col) for k in KINDS for child, col in k.children}
 CALENDAR_SETTINGS = ("schedule.weekend_to_monday", "schedule.holidays")
+RETURNS_SETTING = "exchange.returns"  # the 退回 the county made to this unit: JSON [{period, reason, at}]
 
 TABLE_LABELS = {
     "units": "单位", "departments": "责任单位", "documents": "政策文件", "leading_groups": "领导小组",

@@ -167,3 +167,26 @@ def test_a_firm_the_county_holds_under_another_record_is_refused_whole(split, tm
         with pytest.raises(UserError, match=f"统一社会信用代码 {code}）在本台账中已有另一条记录.*请与郑庄镇核实"):
             receive.import_package(county, pkg, dry_run=dry_run)
     assert file_state(county.path) == before
+
+
+def test_the_county_returns_a_package_with_a_reason_and_a_new_one_clears_it(split, tmp_path):
+    from desktop_app.errors import ValidationError
+    from desktop_app.services.exchange import submissions
+
+    county, zz, _ = split
+    _explain_all(zz, PERIOD)
+    with pytest.raises(UserError, match="还没有报送"):
+        submissions.return_package(county, "郑庄镇", PERIOD, "数据不全，请补报")
+    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "a.bsb").path)
+    with pytest.raises(ValidationError, match="退回原因"):
+        submissions.return_package(county, "郑庄镇", PERIOD, "  不  ")
+    submissions.return_package(county, "郑庄镇", PERIOD, "沁和能源研发费用与上年差异过大，请核实后重报")
+    [zz_status] = [s for s in submissions.status(county, PERIOD) if s.unit == "郑庄镇"]
+    assert zz_status.state_text == "已退回：沁和能源研发费用与上年差异过大，请核实后重报"
+    assert [r["period"] for r in submissions.returns_for(county, zz.unit.id)] == [PERIOD]
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as w:
+        w.update("enterprises", firm, {"phone": "0356-7000002"})
+    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "b.bsb").path)
+    [zz_status] = [s for s in submissions.status(county, PERIOD) if s.unit == "郑庄镇"]
+    assert not zz_status.returned and zz_status.packages == 2 and zz_status.seq == 2

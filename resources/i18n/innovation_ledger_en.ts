@@ -9790,13 +9790,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <location line="+6"/>
+        <location line="+19"/>
         <source>文件已损坏（可能未拷贝完整）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-20"/>
         <location line="+3"/>
         <source>文件中没有包清单，不是本程序生成的报送包</source>
         <translation type="unfinished"></translation>
@@ -9812,7 +9813,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>包内数据表与清单不符（文件可能被改动）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9872,7 +9873,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <source>{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送</source>
         <translation type="unfinished"></translation>
     </message>

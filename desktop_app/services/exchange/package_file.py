@@ -161,6 +161,7 @@ def opened(path: Path | str) -> Iterator[Package]:
         with copy.open("rb") as fh:
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
         conn = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro&immutable=1", uri=True)
+        conn.text_factory = _lenient_text  # damaged text reads as U+FFFD: the checksum then refuses it
         try:
             manifest = _check(conn, path)
             yield Package(path, copy, digest, manifest, conn)
@@ -170,12 +171,16 @@ def opened(path: Path | str) -> Iterator[Package]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def _check(conn: sqlite3.Connection, path: Path) -> Manifest:
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise _refuse(path, i18n.tr("文件已损坏（可能未拷贝完整）"))
         row = conn.execute("SELECT format, body FROM manifest").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         text = str(exc)
         if "no such table" in text:
             raise _refuse(path, i18n.tr("文件中没有包清单，不是本程序生成的报送包")) from exc
@@ -189,11 +194,14 @@ def _check(conn: sqlite3.Connection, path: Path) -> Manifest:
     if manifest.schema_version > migrate.latest_version():
         raise _refuse(path, i18n.tr("该包由较新版本的程序生成（数据版本 {v}，本程序支持到 {mine}），请先升级本程序").format(
             v=manifest.schema_version, mine=migrate.latest_version()))
-    tables = data_tables(conn)
-    if sorted(tables) != sorted(manifest.counts):
-        raise _refuse(path, i18n.tr("包内数据表与清单不符（文件可能被改动）"))
-    for table in tables:
-        count = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        if count != manifest.counts[table] or table_checksum(conn, table) != manifest.checksums.get(table):
-            raise _refuse(path, i18n.tr("“{table}”的校验和不符（文件被改动或损坏）").format(table=table))
+    try:
+        tables = data_tables(conn)
+        if sorted(tables) != sorted(manifest.counts):
+            raise _refuse(path, i18n.tr("包内数据表与清单不符（文件可能被改动）"))
+        for table in tables:
+            count = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            if count != manifest.counts[table] or table_checksum(conn, table) != manifest.checksums.get(table):
+                raise _refuse(path, i18n.tr("“{table}”的校验和不符（文件被改动或损坏）").format(table=table))
+    except sqlite3.Error as exc:  # a damaged schema or text that is not UTF-8
+        raise _refuse(path, i18n.tr("文件已损坏（可能未拷贝完整）")) from exc
     return manifest

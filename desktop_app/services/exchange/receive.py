@@ -134,10 +134,19 @@ def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = 
     if m.seq < (last := _last_seq(ledger, peer)):
         raise UserError(i18n.tr("{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
             file=path.name, seq=m.seq, kind=m.kind_label, last=last))
-    result.rows = classify(ledger, pkg, peer)
-    if not dry_run:
-        _apply(ledger, pkg, result, peer)
+    try:
+        result.rows = classify(ledger, pkg, peer)
+        if not dry_run:
+            _apply(ledger, pkg, result, peer)
+    except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:  # the package's rows: nothing is kept
+        raise UserError(i18n.tr("{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}").format(
+            file=path.name, why=_short(exc))) from exc
     return result
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:120] + ("…" if len(text) > 120 else "")
 
 
 def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incoming]:

@@ -90,13 +90,8 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
                 for child, rows in rec.children.items():
                     _insert(pkg, child, rows)
             sent.extend(recs)
-        pkg.execute(_ddl(conn, "file_blobs"))
+        copy_blobs(conn, pkg, sent)
         pkg.execute(_ddl(conn, "settings"))
-        shas = {r.row["sha256"] for r in sent if r.table == "evidence_files"}
-        for sha in sorted(shas):
-            blob = conn.execute("SELECT sha256, size, data FROM file_blobs WHERE sha256 = ?", (sha,)).fetchone()
-            if blob:
-                pkg.execute("INSERT INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)", tuple(blob))
         marks = ", ".join("?" * len(share.CALENDAR_SETTINGS))
         for key, value in conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
                                        share.CALENDAR_SETTINGS):
@@ -121,6 +116,15 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
                                  "kind": manifest.kind, "peer_unit_id": unit["id"], "seq": manifest.seq,
                                  "summary": _json(counts)})
     return Written(unit["name"], path, counts)
+
+
+def copy_blobs(conn: sqlite3.Connection, pkg: sqlite3.Connection, sent: list[records.Record]) -> None:
+    """The contents of the evidence files among ``sent``, each once, into the package."""
+    pkg.execute(_ddl(conn, "file_blobs"))
+    for sha in sorted({r.row["sha256"] for r in sent if r.table == "evidence_files"}):
+        blob = conn.execute("SELECT sha256, size, data FROM file_blobs WHERE sha256 = ?", (sha,)).fetchone()
+        if blob:
+            pkg.execute("INSERT INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)", tuple(blob))
 
 
 def _json(value: object) -> str:

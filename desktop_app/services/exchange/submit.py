@@ -14,7 +14,14 @@ from desktop_app import __version__, i18n
 from desktop_app.errors import UserError
 from desktop_app.services import review
 from desktop_app.services.exchange import ownership, package_file, records, share
-from desktop_app.services.exchange.distribute import Written, _ddl, _file_sha, _insert, _json
+from desktop_app.services.exchange.distribute import (
+    Written,
+    _ddl,
+    _file_sha,
+    _insert,
+    _json,
+    copy_blobs,
+)
 from desktop_app.services.ledger import Ledger
 
 
@@ -75,11 +82,7 @@ def export_submission(ledger: Ledger, period: str, out: Path | str) -> Written:
             _insert(pkg, rec.table, [rec.row])
             for child, rows in rec.children.items():
                 _insert(pkg, child, rows)
-        pkg.execute(_ddl(conn, "file_blobs"))
-        for sha in sorted({r.row["sha256"] for r in sent if r.table == "evidence_files"}):
-            blob = conn.execute("SELECT sha256, size, data FROM file_blobs WHERE sha256 = ?", (sha,)).fetchone()
-            if blob:
-                pkg.execute("INSERT INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)", tuple(blob))
+        copy_blobs(conn, pkg, sent)
 
     path = package_file.write(out, manifest, fill)
     counts: dict[str, int] = {}

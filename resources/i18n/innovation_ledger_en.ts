@@ -1564,7 +1564,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/tasks/import_dialog.py" line="+42"/>
+        <location filename="../../ui/tasks/import_dialog.py" line="+43"/>
         <source>导入任务清单</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1584,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>粘贴 Excel 中复制的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在 Excel 中选中任务行（可连表头）复制，再点这里或按 Ctrl+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>行号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,7 +1689,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>正在检查粘贴的内容…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>文件：{f}&#x3000;工作表：{s}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10350,7 +10370,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/submit.py" line="+23"/>
+        <location filename="../../desktop_app/services/exchange/submit.py" line="+30"/>
         <source>本台账不是用上级单位的下发包创建的，无法生成报送包；请先用“从下发包创建”建立本单位台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10387,6 +10407,26 @@
     <message>
         <location filename="../../desktop_app/services/printing/submissions.py" line="-4"/>
         <source>第 {n} 号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tasks/task_paste.py" line="+31"/>
+        <source>粘贴的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板里没有表格内容：请在 Excel 中选中任务行后复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>粘贴的内容有 {n} 行，超过 {m} 行；请分批粘贴或导入文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>粘贴</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -291,3 +291,27 @@ def test_ctrl_s_records_a_supervision_step_and_saves_its_files(tab, qtbot, small
     _ctrl_s(qtbot, files, files.files.list)
     assert [f.file_name for f in evidence.list_files(small, "supervision_items", iid)] == ["方案.pdf"]
     assert not files.isVisible()
+
+
+def test_rows_copied_from_excel_are_pasted_into_the_import_preview(tab, qtbot):
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from desktop_app.services.tasks import task_import
+
+    cols = task_import.COLUMNS
+    rows = seed_rows()[:7]
+    QApplication.clipboard().setText("\r\n".join(["\t".join(cols)] + ["\t".join(r[c] for c in cols) for r in rows]))
+    seen = {}
+
+    def paste(dialog):
+        dialog.findChild(QPushButton, "paste").click()
+        qtbot.waitUntil(lambda: not dialog.busy() and dialog.preview is not None, timeout=10000)
+        seen.update(file=dialog.file_label.text(), rows=dialog.lines.rowCount(), ok=dialog.ok.isEnabled())
+        dialog.fields["doc_no"].setText("沁测〔2026〕9号")
+        dialog.fields["title"].setText("粘贴导入的任务")
+        dialog.ok.click()
+
+    when_modal(qtbot, paste)
+    doc_id = tab.import_tasks()
+    assert "粘贴的内容" in seen["file"] and seen["rows"] == 7 and seen["ok"]
+    assert doc_id and next(d for d in tasks.tree(tab.ledger) if d.id == doc_id).counts()[2] == 7

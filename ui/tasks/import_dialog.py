@@ -8,8 +8,9 @@ import can be cancelled before anything is committed.
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError, ValidationError
-from desktop_app.services.tasks import task_import, task_template
+from desktop_app.services.tasks import task_import, task_paste, task_template
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
 from ui.common.window_size import size_window
@@ -46,9 +47,15 @@ class ImportDialog(QDialog):
         pick.clicked.connect(self.pick)
         template = QPushButton(self.tr("导出空白模板…"), objectName="template")
         template.clicked.connect(lambda: export_template(self))
+        self.paste_button = QPushButton(self.tr("粘贴 Excel 中复制的行"), objectName="paste")
+        self.paste_button.setToolTip(self.tr("在 Excel 中选中任务行（可连表头）复制，再点这里或按 Ctrl+V"))
+        self.paste_button.clicked.connect(lambda: self.load_pasted(QApplication.clipboard().text()))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self,
+                  lambda: self.load_pasted(QApplication.clipboard().text()))
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(template)
+        top.addWidget(self.paste_button)
         top.addWidget(pick)
         self.summary = QLabel(objectName="summary")
         self.summary.setWordWrap(True)
@@ -114,6 +121,14 @@ class ImportDialog(QDialog):
         self.preview = None
         return self._run(self.tr("正在读取任务清单…"), lambda _progress: task_import.read_sheet(path),
                          lambda preview: self._show(path, preview))
+
+    def load_pasted(self, text: str) -> BackgroundTask | None:
+        """Rows copied from Excel: checked by the same rules as a file, shown the same way."""
+        if self.busy():
+            return None
+        self.preview = None
+        return self._run(self.tr("正在检查粘贴的内容…"), lambda _progress: task_paste.read_pasted(text),
+                         lambda preview: self._show(self.tr("粘贴的内容"), preview))
 
     def _show(self, path: str, p: task_import.ImportPreview) -> None:
         self.preview = p

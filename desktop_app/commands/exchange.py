@@ -95,6 +95,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def _resolve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help="冲突编号（conflicts 列出的前 8 位即可）")
     p.add_argument("--keep", required=True, choices=["ours", "theirs"], help="ours 保留本地，theirs 采用对方")
+    p.add_argument("--take", default="", help="逐项合并：采用对方的字段（逗号分隔，如 phone,address），其余保留本地；"
+                                              "与 --keep ours 同用")
 
 
 @command("resolve", _resolve_args)
@@ -103,9 +105,13 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
     ledger = ledger_for(args)
     try:
-        c = conflicts.resolve(ledger, args.id, args.keep)
+        take = {f.strip() for f in args.take.split(",") if f.strip()}
+        if take and args.keep != "ours":
+            raise UserError(i18n.tr("逐项合并时请用 --keep ours，并在 --take 中列出采用对方的字段"), option="--take")
+        c = conflicts.resolve_fields(ledger, args.id, take) if take else conflicts.resolve(ledger, args.id, args.keep)
     finally:
         ledger.close()
-    kept = i18n.tr("保留本地") if args.keep == "ours" else i18n.tr("采用{peer}的数据").format(peer=c.peer)
+    kept = (i18n.tr("逐项合并：采用对方的 {fields}").format(fields="、".join(sorted(take))) if take
+            else i18n.tr("保留本地") if args.keep == "ours" else i18n.tr("采用{peer}的数据").format(peer=c.peer))
     print(i18n.tr("已处理：{label}（{kept}）").format(label=c.label, kept=kept))
     return 0

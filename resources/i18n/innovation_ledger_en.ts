@@ -595,13 +595,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>保留本地</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>采用对方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按勾选逐项合并</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9720,7 +9726,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>逐项合并时请用 --keep ours，并在 --take 中列出采用对方的字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>逐项合并：采用对方的 {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>保留本地</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9752,6 +9768,16 @@
     <message>
         <location line="+9"/>
         <source>处理冲突：采用{peer}的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“{f}”不是这条冲突中可逐项选择的字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>处理冲突：逐项采用{peer}的{fields}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -288,3 +288,30 @@ def test_the_county_sees_who_reported_and_returns_one(qtbot, demo_ledger, townsh
     task = win.print_form("xlsx", str(out))
     qtbot.waitUntil(lambda: out.exists() and bool(when_done), timeout=30000)
     assert task.error is None
+
+
+def test_a_conflict_is_resolved_field_by_field_and_the_log_says_so(qtbot, demo_ledger, township, tmp_path, said):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.services.exchange import receive
+    from ui.exchange.conflicts_window import open_conflicts
+
+    county, zz = demo_ledger, township
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as wr:
+        wr.update("enterprises", firm, {"name": "乡镇改的名", "phone": "0356-7000001"})
+    with county.write() as wr:
+        wr.update("enterprises", firm, {"name": "县里改的名", "phone": "0356-7999999"})
+    receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    w = _window(qtbot, zz)
+    win = open_conflicts(w)
+    rows = {win.fields.item(r, 0).text(): r for r in range(win.fields.rowCount())}
+    assert {"名称", "联系电话"} <= set(rows)
+    win.fields.item(rows["名称"], 3).setCheckState(Qt.CheckState.Checked)  # the county's name, our phone
+    win.buttons["fields"].click()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
+    name, phone = zz.conn.execute("SELECT name, phone FROM enterprises WHERE id = ?", (firm,)).fetchone()
+    assert (name, phone) == ("县里改的名", "0356-7000001")
+    reason = zz.conn.execute("SELECT reason FROM audit_log WHERE table_name = 'enterprises' AND row_id = ? "
+                             "ORDER BY seq DESC LIMIT 1", (firm,)).fetchone()[0]
+    assert "逐项采用沁水县的名称" in reason

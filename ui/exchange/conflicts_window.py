@@ -37,17 +37,19 @@ class ConflictsWindow(ToolWindow):
         ], self)
         self.view = self.table_view(self.model, "conflicts", (110, 260, 300))
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur.row()))
-        self.fields = QTableWidget(0, 3, objectName="fields")
-        self.fields.setHorizontalHeaderLabels([self.tr("字段"), self.tr("对方的"), self.tr("本地的")])
+        self.fields = QTableWidget(0, 4, objectName="fields")
+        self.fields.setHorizontalHeaderLabels([self.tr("字段"), self.tr("对方的"), self.tr("本地的"), self.tr("采用对方")])
         self.fields.verticalHeader().hide()
         self.fields.horizontalHeader().setStretchLastSection(True)
         self.fields.setColumnWidth(0, 140)
-        self.fields.setColumnWidth(1, 360)
+        self.fields.setColumnWidth(1, 300)
+        self.fields.setColumnWidth(2, 300)
         self.count = QLabel(objectName="count")
         self.buttons = {}
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
-        for keep, text in (("ours", self.tr("保留本地")), ("theirs", self.tr("采用对方"))):
+        for keep, text in (("ours", self.tr("保留本地")), ("theirs", self.tr("采用对方")),
+                           ("fields", self.tr("按勾选逐项合并"))):
             b = QPushButton(text, objectName=f"keep_{keep}")
             b.clicked.connect(lambda _=False, k=keep: self.resolve(k))
             bar.addWidget(b)
@@ -78,12 +80,30 @@ class ConflictsWindow(ToolWindow):
             return
         diffs = self.model.row_at(row).fields()
         self.fields.setRowCount(len(diffs))
+        plain = self.model.row_at(row).theirs.get("row") or {}
         for r, (name, theirs, ours) in enumerate(diffs):
             for c, value in enumerate((conflicts.field_label(name), theirs, ours)):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if c:
                     item.setBackground(CHANGED)
                 self.fields.setItem(r, c, item)
+            pick = QTableWidgetItem()
+            pick.setData(Qt.ItemDataRole.UserRole, name)
+            if name in plain:  # a field: chosen one by one; child rows (机构, 项目) go with 采用对方 only
+                pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                pick.setCheckState(Qt.CheckState.Unchecked)
+            else:
+                pick.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.fields.setItem(r, 3, pick)
+
+    def taken(self) -> set[str]:
+        """The fields ticked 采用对方."""
+        out = set()
+        for r in range(self.fields.rowCount()):
+            item = self.fields.item(r, 3)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.add(item.data(Qt.ItemDataRole.UserRole))
+        return out
 
     def current(self):
         index = self.view.currentIndex()
@@ -94,7 +114,10 @@ class ConflictsWindow(ToolWindow):
         if c is None:
             return False
         try:
-            conflicts.resolve(self.ledger, c.id, keep)
+            if keep == "fields":
+                conflicts.resolve_fields(self.ledger, c.id, self.taken())
+            else:
+                conflicts.resolve(self.ledger, c.id, keep)
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return False

@@ -102,3 +102,28 @@ def resolve(ledger: Ledger, conflict_id: str, keep: str) -> Conflict:
                             (now(), keep, ledger.operator, c.id))
         w.log("update", "exchange_conflicts", c.id, None, {"resolution": keep})
     return c
+
+
+def resolve_fields(ledger: Ledger, conflict_id: str, take: set[str]) -> Conflict:
+    """Field by field: the fields in ``take`` get the sender's values, the others keep this ledger's.
+    The merged row is a local edit, so it goes back to the sender with the next package."""
+    c = find(ledger, conflict_id)
+    plain = {name for name, _t, _o in c.fields() if name in (c.theirs.get("row") or {})}
+    unknown = set(take) - plain
+    if unknown:
+        raise UserError(i18n.tr("“{f}”不是这条冲突中可逐项选择的字段").format(f="、".join(sorted(unknown))))
+    if not take:
+        return resolve(ledger, conflict_id, "ours")
+    if take == plain and all(name in plain for name, _t, _o in c.fields()):
+        return resolve(ledger, conflict_id, "theirs")
+    row = ledger.conn.execute("SELECT peer_unit_id FROM exchange_conflicts WHERE id = ?", (c.id,)).fetchone()
+    theirs = records.Record(c.table, c.theirs["row"], c.theirs.get("children", {}))
+    with ledger.write() as w:
+        w.update(c.table, c.row_id, {f: c.theirs["row"][f] for f in take},
+                 reason=i18n.tr("处理冲突：逐项采用{peer}的{fields}").format(
+                     peer=c.peer, fields="、".join(field_label(f) for f in sorted(take))))
+        receive.remember_base(ledger.conn, row[0], theirs)
+        ledger.conn.execute("UPDATE exchange_conflicts SET resolved_at = ?, resolution = 'fields', resolved_by = ? "
+                            "WHERE id = ?", (now(), ledger.operator, c.id))
+        w.log("update", "exchange_conflicts", c.id, None, {"resolution": "fields", "taken": sorted(take)})
+    return c

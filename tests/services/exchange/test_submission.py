@@ -190,3 +190,47 @@ def test_the_county_returns_a_package_with_a_reason_and_a_new_one_clears_it(spli
     receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "b.bsb").path)
     [zz_status] = [s for s in submissions.status(county, PERIOD) if s.unit == "郑庄镇"]
     assert not zz_status.returned and zz_status.packages == 2 and zz_status.seq == 2
+
+
+def test_field_by_field_at_the_county_and_the_merge_goes_back_down(split, tmp_path):
+    county, zz, _ = split
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as w:
+        w.update("enterprises", firm, {"address": "郑庄镇填的地址", "phone": "0356-7000001"})
+    with county.write() as w:
+        w.update("enterprises", firm, {"address": "县里改的地址", "phone": "0356-7999999"})
+    _explain_all(zz, PERIOD)
+    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
+    [c] = conflicts.pending(county)
+    with pytest.raises(UserError, match="不是这条冲突中可逐项选择的字段"):
+        conflicts.resolve_fields(county, c.short_id, {"no_such_field"})
+    conflicts.resolve_fields(county, c.short_id, {"phone"})
+    assert (enterprises.get(county, firm)["address"], enterprises.get(county, firm)["phone"]) == (
+        "县里改的地址", "0356-7000001")
+    assert conflicts.pending(county) == []
+    # the county's merge comes down; the township changed that row since its base, so it is shown, not applied
+    receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    [down] = conflicts.pending(zz)
+    assert ("address", "县里改的地址", "郑庄镇填的地址") in down.fields()
+    conflicts.resolve(zz, down.short_id, "theirs")
+    assert enterprises.get(zz, firm)["address"] == "县里改的地址" and enterprises.get(zz, firm)["phone"] == "0356-7000001"
+
+
+def test_resolve_field_by_field_on_the_cli(split, tmp_path, capsys):
+    from desktop_app.__main__ import main
+
+    county, zz, _ = split
+    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    with zz.write() as w:
+        w.update("enterprises", firm, {"address": "郑庄镇填的地址", "phone": "0356-7000001"})
+    with county.write() as w:
+        w.update("enterprises", firm, {"address": "县里改的地址", "phone": "0356-7999999"})
+    _explain_all(zz, PERIOD)
+    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
+    [c] = conflicts.pending(county)
+    path = county.path
+    county.close()
+    assert main(["--db", str(path), "resolve", c.short_id, "--keep", "theirs", "--take", "phone"]) == 2
+    assert "--keep ours" in capsys.readouterr().err
+    assert main(["--db", str(path), "resolve", c.short_id, "--keep", "ours", "--take", "phone"]) == 0
+    assert "逐项合并" in capsys.readouterr().out

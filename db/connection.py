@@ -173,13 +173,19 @@ def inspect(path: Path) -> int:
     if header != b"SQLite format 3\x00":
         raise UserError(i18n.tr("不是台账文件（不是 SQLite 数据库）：{path}").format(path=path))
     try:
-        ro = sqlite3.connect(_ro_uri(path), uri=True)
         try:
-            app_id = ro.execute("PRAGMA application_id").fetchone()[0]
-            version = ro.execute("PRAGMA user_version").fetchone()[0]
-            ok = ro.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            ro.close()
+            app_id, version, ok = _read_header(path)
+        except sqlite3.OperationalError as exc:
+            # a process killed mid-write leaves a write-ahead log a read-only connection may not recover
+            # (SQLITE_READONLY_RECOVERY); a writable file is recovered by one ordinary open, then read again
+            if "readonly" not in str(exc).replace(" ", "") or diagnose.file_problem(path):
+                raise
+            rw = sqlite3.connect(path)
+            try:
+                rw.execute("PRAGMA user_version").fetchone()  # the first read recovers the log
+            finally:
+                rw.close()
+            app_id, version, ok = _read_header(path)
     except sqlite3.Error as exc:
         raise UserError(diagnose.describe(exc, path)) from exc
     if app_id != APPLICATION_ID:
@@ -193,6 +199,15 @@ def inspect(path: Path) -> int:
             )
         )
     return version
+
+
+def _read_header(path: Path) -> tuple[int, int, str]:
+    ro = sqlite3.connect(_ro_uri(path), uri=True)
+    try:
+        return (ro.execute("PRAGMA application_id").fetchone()[0], ro.execute("PRAGMA user_version").fetchone()[0],
+                ro.execute("PRAGMA quick_check").fetchone()[0])
+    finally:
+        ro.close()
 
 
 @contextmanager

@@ -181,6 +181,15 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
         if name == "targets":
             s.dialogs("target_record", lambda t=tool: t.edit_target(None))
         tool.close()
+    from ui.exchange.conflicts_window import open_conflicts
+    from ui.exchange.distribute_window import open_distribute
+    from ui.exchange.submissions_window import open_submissions
+
+    for name, opener in (("distribute", open_distribute), ("submissions", open_submissions),
+                         ("conflicts", open_conflicts)):
+        tool = opener(window)
+        s.look(name, tool)
+        tool.close()
     picker = PickerDialog(ledger, enterprise_source(), window)
     s.look("enterprise_picker", picker)
     picker.reject()

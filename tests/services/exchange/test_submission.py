@@ -192,8 +192,8 @@ def test_the_county_returns_a_package_with_a_reason_and_a_new_one_clears_it(spli
     assert not zz_status.returned and zz_status.packages == 2 and zz_status.seq == 2
 
 
-def test_field_by_field_at_the_county_and_the_merge_goes_back_down(split, tmp_path):
-    county, zz, _ = split
+def _conflict_at_the_county(county, zz, tmp_path):
+    """One firm both sides changed (address and phone): the county's pending conflict once zz reports."""
     firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
     with zz.write() as w:
         w.update("enterprises", firm, {"address": "郑庄镇填的地址", "phone": "0356-7000001"})
@@ -202,6 +202,12 @@ def test_field_by_field_at_the_county_and_the_merge_goes_back_down(split, tmp_pa
     _explain_all(zz, PERIOD)
     receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
     [c] = conflicts.pending(county)
+    return firm, c
+
+
+def test_field_by_field_at_the_county_and_the_merge_goes_back_down(split, tmp_path):
+    county, zz, _ = split
+    firm, c = _conflict_at_the_county(county, zz, tmp_path)
     with pytest.raises(UserError, match="不是这条冲突中可逐项选择的字段"):
         conflicts.resolve_fields(county, c.short_id, {"no_such_field"})
     conflicts.resolve_fields(county, c.short_id, {"phone"})
@@ -220,14 +226,7 @@ def test_resolve_field_by_field_on_the_cli(split, tmp_path, capsys):
     from desktop_app.__main__ import main
 
     county, zz, _ = split
-    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
-    with zz.write() as w:
-        w.update("enterprises", firm, {"address": "郑庄镇填的地址", "phone": "0356-7000001"})
-    with county.write() as w:
-        w.update("enterprises", firm, {"address": "县里改的地址", "phone": "0356-7999999"})
-    _explain_all(zz, PERIOD)
-    receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
-    [c] = conflicts.pending(county)
+    firm, c = _conflict_at_the_county(county, zz, tmp_path)
     path = county.path
     county.close()
     assert main(["--db", str(path), "resolve", c.short_id, "--keep", "theirs", "--take", "phone"]) == 2

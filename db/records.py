@@ -33,8 +33,10 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 class ReadOnlyRow(UserError):
     """A row owned by the unit that distributed it: ``owner`` names that unit."""
 
-    def __init__(self, owner: str):
-        super().__init__(i18n.tr("此记录由{owner}下发，本单位只能查看，不能修改").format(owner=owner))
+    def __init__(self, owner: str, *, reported: bool = False):
+        text = i18n.tr("此记录由{owner}上报，本单位只能查看，不能修改；如有错误请{owner}更正后重新报送") if reported \
+            else i18n.tr("此记录由{owner}下发，本单位只能查看，不能修改")
+        super().__init__(text.format(owner=owner))
         self.owner = owner
 
 
@@ -42,12 +44,13 @@ class Writer:
     """Writes rows for one operator of one unit, with an audit trail."""
 
     def __init__(self, conn: sqlite3.Connection, operator: str, unit_id: str | None,
-                 read_only_owner: str | None = None):
+                 read_only_owner: str | None = None, read_only_others: bool = False):
         self.conn = conn
         self.operator = operator
         self.unit_id = unit_id
         # rows this unit received from the unit that distributes to it: shown, never edited here
         self.read_only_owner = read_only_owner
+        self.read_only_others = read_only_others  # a city: every row another unit reported is read-only
         self.receiving = False  # set while a package from that unit is applied
         self._cols: dict[str, set[str]] = {}
         self._mask_key: str | None = None
@@ -160,10 +163,12 @@ class Writer:
 
     def _check_owner(self, table: str, row: Mapping[str, Any] | None) -> None:
         owner = row.get("unit_id") if row else None
-        if owner is None or owner != self.read_only_owner or self.receiving or "unit_id" not in self.columns(table):
+        others = self.read_only_others and owner != self.unit_id
+        if owner is None or (owner != self.read_only_owner and not others) or self.receiving \
+                or "unit_id" not in self.columns(table):
             return
         name = self.conn.execute("SELECT name FROM units WHERE id = ?", (owner,)).fetchone()
-        raise ReadOnlyRow(name[0] if name else owner)
+        raise ReadOnlyRow(name[0] if name else owner, reported=others)
 
     def soft_delete(self, table: str, row_id: str, *, reason: str | None = None) -> None:
         self._check_owner(table, self.get(table, row_id))

@@ -37,6 +37,7 @@ class SetupDialog(QDialog):
         self.level.setObjectName("level")
         self.level.addItem(self.tr("县（市、区）"), "county")
         self.level.addItem(self.tr("乡（镇）"), "township")
+        self.level.addItem(self.tr("市（汇总各县报送包）"), "city")
         self.unit_name = QLineEdit(objectName="unit_name")
         self.unit_name.setPlaceholderText(self.tr("如 沁水县 或 龙港镇"))
         self.code = QLineEdit(objectName="code")

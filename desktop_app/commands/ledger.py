@@ -10,7 +10,7 @@ from desktop_app.errors import UserError
 
 def _init_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--unit", default="", help="单位名称，如 沁水县")
-    p.add_argument("--level", default="", choices=["county", "township", "zone", "department"])
+    p.add_argument("--level", default="", choices=["county", "township", "zone", "department", "city"])
     p.add_argument("--from-package", default="", metavar="FILE", help="用上级下发包创建本单位台账")
     p.add_argument("--code", default="", help="行政区划代码（可选）")
     p.add_argument("--parent", default="", help="上级单位名称（可选）")
@@ -108,4 +108,30 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(i18n.tr("台账完好（已修复 {n} 项）").format(n=len(result.repaired)))
     else:
         print(i18n.tr("台账完好"))
+    return 0
+
+
+def _add_unit_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="单位名称，如 阳城县、龙港镇")
+    p.add_argument("--level", default="township", choices=["township", "zone", "county"],
+                   help="乡镇、开发区（县的报送单位）；县（市、区）、开发区（市的报送单位）")
+    p.add_argument("--code", default="", help="行政区划代码（可选）")
+
+
+@command("add-unit", _add_unit_args)
+def cmd_add_unit(args: argparse.Namespace) -> int:
+    """A reporting unit of this ledger: a county's 乡镇/开发区, a city's 县（市、区）."""
+    from desktop_app.services import units
+    from desktop_app.services.ledger import open_ledger
+
+    ledger = open_ledger(db_path(args))
+    try:
+        allowed = ("county", "zone") if ledger.unit.level == "city" else ("township", "zone")
+        if args.level not in allowed or ledger.unit.level not in ("city", "county"):
+            raise UserError(i18n.tr("{unit}的报送单位不能是这一级别：县（市、区）报市，乡镇、开发区报县").format(
+                unit=ledger.unit.name), option="--level")
+        units.add_township(ledger, args.name, level=args.level, code=args.code)
+    finally:
+        ledger.close()
+    print(i18n.tr("已登记报送单位 {name}").format(name=args.name.strip()))
     return 0

@@ -43,7 +43,7 @@ class CoverageSummary:
     unit: str
     period_text: str                # 2026年10月
     period: str                     # 2026-10 (Excel meta)
-    by: str                         # "township" | "industry"
+    by: str                         # "township" | "county" (at a city) | "industry"
     total: CoverageLine
     lines: Sequence[CoverageLine]
     target_notes: Sequence[str] = ()
@@ -51,8 +51,12 @@ class CoverageSummary:
     date: str = ""
 
 
+def _group(by: str) -> str:
+    return {"township": i18n.tr("乡（镇）"), "county": i18n.tr("县（市、区）")}.get(by) or i18n.tr("行业")
+
+
 def _columns(by: str) -> tuple[Column, ...]:
-    group = i18n.tr("乡（镇）") if by == "township" else i18n.tr("行业")
+    group = _group(by)
     return (
         Column("seq", i18n.tr("序号"), width_mm=11, kind="int"),
         Column("name", group, width_mm=40),
@@ -71,7 +75,7 @@ def _columns(by: str) -> tuple[Column, ...]:
 
 
 def _header(by: str) -> tuple[HeaderCell, ...]:
-    group = i18n.tr("乡（镇）") if by == "township" else i18n.tr("行业")
+    group = _group(by)
     return (
         HeaderCell(i18n.tr("序号"), 0, 0, rowspan=3),
         HeaderCell(group, 0, 1, rowspan=3),
@@ -132,9 +136,9 @@ def _total_row(total: CoverageLine, n: int) -> tuple:
 def build_coverage_form(summary: CoverageSummary) -> TableForm:
     rows = [_total_row(summary.total, len(summary.lines))]
     rows += [_row(i, line) for i, line in enumerate(summary.lines, start=1)]
-    sheet = i18n.tr("按乡镇") if summary.by == "township" else i18n.tr("按行业")
+    sheet = {"township": i18n.tr("按乡镇"), "county": i18n.tr("按县（市、区）")}.get(summary.by) or i18n.tr("按行业")
     return TableForm(
-        form_id=FORM_ID if summary.by == "township" else f"{FORM_ID}-industry",
+        form_id=FORM_ID if summary.by == "township" else f"{FORM_ID}-{summary.by}",
         version=FORM_VERSION,
         title=i18n.tr("开展创新活动企业汇总统计表"),
         columns=_columns(summary.by),

@@ -134,7 +134,9 @@ class Ledger:
     @property
     def writer(self) -> Writer:
         if self._writer is None:
-            self._writer = Writer(self.conn, self.operator, self.unit.id, read_only_owner=self.unit.parent_id)
+            # a city holds what its counties reported: shown and summed, corrected only at the source
+            self._writer = Writer(self.conn, self.operator, self.unit.id, read_only_owner=self.unit.parent_id,
+                                  read_only_others=self.unit.level == "city")
         return self._writer
 
     def reopen(self) -> "Ledger":

@@ -195,7 +195,8 @@ def _figures(ids: list[str], facts: dict[str, SurveyFacts], done: set[str]) -> C
         with_activity=sum(c.has_activity for c in checks))
 
 
-GROUPINGS = {"township": "COALESCE(tw.name, '')", "industry": "e.industry"}
+GROUPINGS = {"township": "COALESCE(tw.name, '')", "industry": "e.industry",
+             "county": "COALESCE(cty.name, own.name, '')"}  # at a city: the 县（市、区） the firm's returns came from
 
 
 def coverage_groups(ledger: Ledger, period: str, by: str, *, basis: Basis | None = None) -> dict[str, CoverageFigures]:
@@ -207,6 +208,8 @@ def coverage_groups(ledger: Ledger, period: str, by: str, *, basis: Basis | None
     groups: dict[str, list[str]] = {}
     for eid, key in ledger.conn.execute(
             f"SELECT e.id, {GROUPINGS[by]} FROM enterprises e LEFT JOIN units tw ON tw.id = e.township_id "
+            "LEFT JOIN units cty ON cty.id = tw.parent_id AND cty.level = 'county' "
+            "LEFT JOIN units own ON own.id = e.unit_id AND own.level = 'county' "
             "WHERE e.deleted_at IS NULL AND e.above_scale = 1"):
         groups.setdefault(key or "", []).append(eid)
     facts, done = basis if basis is not None else coverage_basis(ledger, period)

@@ -157,4 +157,8 @@ def load_builtin(ledger: Ledger) -> dict[str, int]:
         counts["task_lines"] = load_task_list(ledger, doc_ids) if county and QINSHUI in unit_names else 0
         counts["targets"] = load_targets(ledger, doc_ids) if county else 0
         counts["reward_policies"] = load_rewards(ledger, doc_ids)
+    from desktop_app.services import units
+
+    if added := units.register_builtin_members(ledger):  # a 晋城市 ledger: its 县（市、区）
+        counts["units"] = added
     return counts

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from desktop_app import i18n
+from desktop_app.domain.codes import division_code_error
 from desktop_app.errors import ValidationError
 from desktop_app.services.ledger import Ledger
 
@@ -14,11 +15,13 @@ class Choice:
 
 
 def townships(ledger: Ledger) -> list[Choice]:
-    """Townships and zones under this ledger's unit (or the unit itself for a township)."""
+    """Townships and zones under this ledger's unit (or the unit itself for a township; at a city, those
+    of its counties, county by county)."""
     rows = ledger.conn.execute(
-        "SELECT id, name FROM units WHERE deleted_at IS NULL AND level IN ('township', 'zone') "
-        "AND (parent_id = ? OR id = ?) ORDER BY level = 'zone', seq, name",
-        (ledger.unit.id, ledger.unit.id),
+        "SELECT t.id, t.name FROM units t LEFT JOIN units c ON c.id = t.parent_id "
+        "WHERE t.deleted_at IS NULL AND t.level IN ('township', 'zone') "
+        "AND (t.parent_id = ? OR t.id = ? OR c.parent_id = ?) ORDER BY c.parent_id = ?, c.seq, t.level = 'zone', "
+        "t.seq, t.name", (ledger.unit.id, ledger.unit.id, ledger.unit.id, ledger.unit.id),
     )
     return [Choice(r[0], r[1]) for r in rows]
 
@@ -63,6 +66,7 @@ def _reporting_unit_for(ledger: Ledger, dept_id: str, name: str, seq: int) -> st
 
 
 ASSIGNMENTS, TERRITORY = "assignments", "enterprises,talent,platforms"
+EVERYTHING = f"{ASSIGNMENTS},{TERRITORY}"
 
 
 def _with(reports: str, more: str) -> str:
@@ -71,9 +75,12 @@ def _with(reports: str, more: str) -> str:
 
 
 def add_township(ledger: Ledger, name: str, *, level: str = "township", code: str = "") -> str:
-    name = name.strip()
+    """A reporting unit under this ledger's unit: a 乡（镇） or 开发区 of a county, a 县（市、区） of a city."""
+    name, code = name.strip(), code.strip()
     if not name:
-        raise ValidationError("name", i18n.tr("请填写乡镇名称"))
+        raise ValidationError("name", i18n.tr("请填写单位名称"))
+    if err := division_code_error(code):
+        raise ValidationError("code", err)
     if unit_id_by_name(ledger, name) and not department_unit(ledger, name):
         raise ValidationError("name", i18n.tr("单位“{name}”已存在").format(name=name))
     seq = ledger.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM units WHERE level != 'department'").fetchone()[0]
@@ -82,8 +89,9 @@ def add_township(ledger: Ledger, name: str, *, level: str = "township", code: st
             w.update("units", dept[0], {"level": level, "code": code or None, "seq": seq,
                                         "reports": _with(dept[1], TERRITORY)})
             return dept[0]
+        reports = EVERYTHING if level == "county" else TERRITORY  # a county reports all it holds to its city
         unit_id = w.insert("units", {"name": name, "level": level, "code": code or None,
-                                     "parent_id": ledger.unit.id, "seq": seq, "reports": TERRITORY})
+                                     "parent_id": ledger.unit.id, "seq": seq, "reports": reports})
         ledger.conn.execute("UPDATE units SET unit_id = id WHERE id = ?", (unit_id,))
     return unit_id
 
@@ -101,6 +109,21 @@ def reports_of(ledger: Ledger) -> set[str]:
 
 
 REPORT_LABELS = {"assignments": "任务推进", "enterprises": "辖区企业", "talent": "人才", "platforms": "平台"}
+
+
+def register_builtin_members(ledger: Ledger) -> int:
+    """A new 晋城市 ledger: its 县（市、区） of 004 as reporting units (once; by name)."""
+    if ledger.unit.level != "city" or ledger.unit.name != "晋城市":
+        return 0
+    from desktop_app.services import catalogs
+
+    added = 0
+    for entry in catalogs.names("jincheng_counties"):
+        name, code = entry.split()
+        if not unit_id_by_name(ledger, name):
+            add_township(ledger, name, level="county", code=code)
+            added += 1
+    return added
 
 
 @dataclass(frozen=True)
@@ -126,15 +149,13 @@ def reporting_units(ledger: Ledger) -> list[ReportingUnit]:
         "SELECT u.id, u.name, u.level, COALESCE(u.code, ''), u.contact_person, u.contact_phone, u.reports, "
         "COALESCE(MAX(p.at), ''), COALESCE(MAX(p.seq), 0) FROM units u "
         "LEFT JOIN package_log p ON p.peer_unit_id = u.id AND p.direction = 'export' AND p.kind = 'distribution' "
-        "WHERE u.parent_id = ? AND u.deleted_at IS NULL AND u.level IN ('township', 'zone', 'department') "
+        "WHERE u.parent_id = ? AND u.deleted_at IS NULL AND u.level IN ('township', 'zone', 'department', 'county') "
         "GROUP BY u.id ORDER BY u.level = 'department', u.seq, u.name", (ledger.unit.id,))
     return [ReportingUnit(*r[:6], tuple(x for x in r[6].split(",") if x), r[7], r[8]) for r in rows]
 
 
 def save_contact(ledger: Ledger, unit_id: str, values: dict[str, str]) -> None:
     """A reporting unit's code, contact person and phone (shown on 报送情况 and the packages)."""
-    from desktop_app.domain.codes import division_code_error
-
     code = (values.get("code") or "").strip()
     if err := division_code_error(code):
         raise ValidationError("code", err)

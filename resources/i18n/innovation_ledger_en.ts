@@ -1811,7 +1811,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+0"/>
+        <source>由{unit}上报，只读</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>编辑{noun}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3615,6 +3620,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>市（汇总各县报送包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>如 沁水县 或 龙港镇</source>
         <translation type="unfinished"></translation>
@@ -5182,7 +5192,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+0"/>
+        <source>由{unit}上报，只读</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>文件及其全部任务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5437,17 +5452,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>冲突待处理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>双方都改过的记录，逐条选择保留哪一方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>冲突待处理（{n}）…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5533,6 +5548,16 @@
     <message>
         <location line="+2"/>
         <source>台账完好</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{unit}的报送单位不能是这一级别：县（市、区）报市，乡镇、开发区报县</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已登记报送单位 {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5689,7 +5714,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../desktop_app/reports/coverage_summary.py" line="+61"/>
+        <location filename="../../desktop_app/reports/coverage_summary.py" line="+65"/>
         <source>有研发机构</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6147,20 +6172,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/reports/coverage_summary.py" line="-8"/>
-        <location line="+19"/>
+        <location filename="../../desktop_app/reports/coverage_summary.py" line="-12"/>
         <location filename="../../desktop_app/services/ledger.py" line="+40"/>
         <source>乡（镇）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="+0"/>
         <source>行业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+6"/>
         <location line="+19"/>
         <location filename="../../desktop_app/reports/high_tech.py" line="-18"/>
         <location filename="../../desktop_app/reports/platforms.py" line="-7"/>
@@ -6191,7 +6214,7 @@
         <location line="+36"/>
         <location filename="../../desktop_app/reports/pdf_table.py" line="+143"/>
         <location filename="../../desktop_app/reports/xlsx.py" line="+295"/>
-        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+66"/>
+        <location filename="../../desktop_app/services/printing/coverage_summary.py" line="+70"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6305,6 +6328,11 @@
     <message>
         <location line="+0"/>
         <source>按行业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>按县（市、区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7840,12 +7868,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_app/reports/coverage_summary.py" line="-99"/>
         <location filename="../../desktop_app/services/ledger.py" line="+0"/>
         <source>县（市、区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop_app/services/ledger.py" line="+0"/>
         <source>开发区</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7875,12 +7904,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>台账缺少本单位信息，文件可能已损坏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../desktop_app/services/units.py" line="+81"/>
         <source>请填写单位名称</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9575,22 +9605,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/units.py" line="+42"/>
+        <location filename="../../desktop_app/services/units.py" line="-36"/>
         <source>请填写责任单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>请填写乡镇名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+40"/>
         <source>单位“{name}”已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+80"/>
         <source>内容过长（最多 40 字）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9884,7 +9909,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>{file} 是{kind}，本台账只能导入上级单位的下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9904,7 +9929,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location filename="../../desktop_app/services/exchange/upward.py" line="+52"/>
         <source>{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9924,7 +9950,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9934,7 +9960,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>{file}：{what} 与本台账已有的记录冲突（{why}），整包未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10396,7 +10422,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/submit.py" line="+30"/>
+        <location filename="../../desktop_app/services/exchange/submit.py" line="+32"/>
+        <source>本台账没有登记上级市，无法生成报市的汇总报送包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>本台账不是用上级单位的下发包创建的，无法生成报送包；请先用“从下发包创建”建立本单位台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10453,6 +10484,11 @@
     <message>
         <location line="+8"/>
         <source>粘贴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/upward.py" line="+17"/>
+        <source>{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；如是新的县（市、区），请先在“报送单位”中登记</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -223,7 +223,7 @@ def test_a_township_reports_up_and_the_county_imports_it(qtbot, demo_ledger, tow
     assert out.exists() and "请把这个文件用 U 盘或邮件报送沁水县" in said[-1]
 
     c = _window(qtbot, county)
-    assert "导入报送包…" in _menu_entries(c) and "生成报送包…" not in _menu_entries(c)
+    assert "导入报送包…" in _menu_entries(c) and "导入下发包…" not in _menu_entries(c)
     c.open_package(out)
     qtbot.waitUntil(lambda: getattr(c, "_import_preview", None) is not None, timeout=30000)
     preview = c._import_preview

@@ -191,7 +191,8 @@ class ListTab(LedgerView, QWidget):
         owner = self.received_from(record_id)
         self.edit_button.setEnabled(record_id is not None and owner is None)
         self.delete_button.setEnabled(record_id is not None and owner is None)
-        self.owner_note.setText(self.tr("由{unit}下发，只读").format(unit=owner) if owner else "")
+        self.owner_note.setText((self.tr("由{unit}上报，只读") if self.ledger.unit.level == "city" else self.tr("由{unit}下发，只读"))
+                                 .format(unit=owner) if owner else "")
         self.owner_note.setVisible(owner is not None)
 
     def received_from(self, record_id: str | None) -> str | None:

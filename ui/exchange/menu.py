@@ -94,17 +94,19 @@ def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
 
 
 def fit_to_ledger(actions: dict[str, QAction], ledger) -> None:
-    """A county distributes; a unit its county distributes to imports what it is sent; both see conflicts."""
-    from desktop_app.services.exchange import ownership
+    """A county distributes and reports to its city; a unit its county distributes to imports what it is sent;
+    a city imports its counties' packages; all see conflicts."""
+    from desktop_app.services.exchange import ownership, upward
 
     county = ledger.unit.level == "county"
+    upper = county or ledger.unit.level == "city"  # a city reads its counties' packages (整包汇总上报)
     lower = ownership.is_lower(ledger)
     actions["distribute"].setVisible(county)
-    actions["import_submission"].setVisible(county)
-    actions["submissions"].setVisible(county)
+    actions["import_submission"].setVisible(upper)
+    actions["submissions"].setVisible(upper)
     actions["import_package"].setVisible(ledger.unit.parent_id is not None and (
         ledger.unit.level in ("township", "zone", "department") or lower))
-    actions["submit"].setVisible(lower)
+    actions["submit"].setVisible(lower or upward.sends_everything(ledger))
     n = ownership.pending_conflicts(ledger)
     actions["conflicts"].setText(QCoreApplication.translate("exchange_menu", "冲突待处理（{n}）…").format(n=n) if n
                                  else QCoreApplication.translate("exchange_menu", "冲突待处理…"))

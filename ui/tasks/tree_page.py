@@ -212,7 +212,8 @@ class TreePage(LedgerView, QWidget):
         self.buttons["edit"].setEnabled(cur is not None and owner is None)
         self.buttons["delete"].setEnabled(cur is not None and owner is None)
         self.buttons["fill"].setEnabled(kind == "assignments")
-        self.owner_note.setText(self.tr("由{unit}下发，只读").format(unit=owner) if owner else "")
+        self.owner_note.setText((self.tr("由{unit}上报，只读") if self.ledger.unit.level == "city" else self.tr("由{unit}下发，只读"))
+                                 .format(unit=owner) if owner else "")
         self.owner_note.setVisible(owner is not None)
         self.detail.show_node(self.ledger, cur, self.today or date.today())
 

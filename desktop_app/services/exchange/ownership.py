@@ -6,7 +6,13 @@ from desktop_app.services.ledger import Ledger
 
 def received_from(ledger: Ledger, table: str, row_id: str | None) -> str | None:
     """The name of the unit that distributed this row (read-only here), or None when this unit may edit it."""
-    if not row_id or ledger.unit.parent_id is None or table not in KIND_OF:
+    if not row_id or table not in KIND_OF:
+        return None
+    if ledger.unit.level == "city":  # what the counties reported: read-only at the city
+        row = ledger.conn.execute(f"SELECT u.name FROM {table} t JOIN units u ON u.id = t.unit_id "
+                                  "WHERE t.id = ? AND t.unit_id != ?", (row_id, ledger.unit.id)).fetchone()
+        return row[0] if row else None
+    if ledger.unit.parent_id is None:
         return None
     row = ledger.conn.execute(
         f"SELECT u.name FROM {table} t JOIN units u ON u.id = t.unit_id WHERE t.id = ? AND t.unit_id = ?",

@@ -22,7 +22,7 @@ from pathlib import Path
 from db.records import new_id, now
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services.exchange import package_file, records, share
+from desktop_app.services.exchange import package_file, records, share, upward
 from desktop_app.services.ledger import Ledger
 
 NEW, UNCHANGED, CHANGED, OURS_NEWER, CONFLICT = "new", "unchanged", "changed", "ours_newer", "conflict"
@@ -76,10 +76,13 @@ class Result:
         return out
 
 
-def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
+def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> dict[str, str]:
+    """Refuse a package not meant for this ledger; the ids it names for us that we know by others (a city)."""
     if m.kind in (package_file.SUBMISSION, package_file.EMPTY_SUBMISSION):
+        if ledger.unit.level == "city":
+            return upward.sender_aliases(ledger, m, path.name)
         _check_submission(ledger, m, path)
-        return
+        return {}
     name = path.name
     if m.kind != package_file.DISTRIBUTION:
         raise UserError(i18n.tr("{file} 是{kind}，本台账只能导入上级单位的下发包").format(file=name, kind=m.kind_label))
@@ -92,6 +95,7 @@ def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> No
     if m.from_unit.get("id") != ledger.unit.parent_id:
         raise UserError(i18n.tr("{file} 来自“{sender}”，不是本单位的上级单位，未导入").format(
             file=name, sender=m.from_unit.get("name")))
+    return {}
 
 
 def _check_submission(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
@@ -126,18 +130,18 @@ def import_package(ledger: Ledger, path: Path | str, *, dry_run: bool = False) -
 
 def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = False) -> Result:
     m, path = pkg.manifest, pkg.path
-    _check_addressee(ledger, m, path)
+    aliases = _check_addressee(ledger, m, path)
     result = Result(m, path.name, dry_run, already=_imported_at(ledger, m.package_id))
     if result.already:
         return result
-    peer = m.from_unit["id"]
+    peer = upward.local_peer(aliases, m.from_unit["id"])
     if m.seq < (last := _last_seq(ledger, peer)):
         raise UserError(i18n.tr("{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
             file=path.name, seq=m.seq, kind=m.kind_label, last=last))
     try:
-        result.rows = classify(ledger, pkg, peer)
+        result.rows = classify(ledger, pkg, peer, aliases)
         if not dry_run:
-            _apply(ledger, pkg, result, peer)
+            _apply(ledger, pkg, result, peer, aliases)
     except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:  # the package's rows: nothing is kept
         raise UserError(i18n.tr("{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}").format(
             file=path.name, why=_short(exc))) from exc
@@ -149,7 +153,8 @@ def _short(exc: BaseException) -> str:
     return text[:120] + ("…" if len(text) > 120 else "")
 
 
-def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incoming]:
+def classify(ledger: Ledger, pkg: package_file.Package, peer: str,
+             aliases: dict[str, str] | None = None) -> list[Incoming]:
     conn = ledger.conn
     # a ledger made from this distribution: its unit rows are the package's
     first = pkg.manifest.kind == package_file.DISTRIBUTION and _last_seq(ledger, peer) == 0
@@ -157,7 +162,7 @@ def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incom
     for kind in share.KINDS:
         if kind.table not in pkg.manifest.counts:
             continue
-        theirs_all = list(records.read(pkg.conn, kind.table))
+        theirs_all = [upward.read_as_ours(conn, r, aliases or {}, peer) for r in records.read(pkg.conn, kind.table)]
         if not theirs_all:
             continue
         ours_by_id = {r.id: r for r in records.read(conn, kind.table, [r.id for r in theirs_all])}
@@ -165,8 +170,8 @@ def classify(ledger: Ledger, pkg: package_file.Package, peer: str) -> list[Incom
         for theirs in theirs_all:
             ours, base = ours_by_id.get(theirs.id), bases.get(theirs.id)
             cls = _class(theirs, ours, base)
-            if cls == CONFLICT and first and base is None:
-                cls = CHANGED
+            if cls == CONFLICT and base is None and (first or (kind.table == "units" and theirs.id == peer)):
+                cls = CHANGED  # a ledger made from this package; a sender's first word on its own unit row
             if kind.table == "enterprises" and cls in (NEW, CHANGED):
                 _same_code_elsewhere(conn, theirs, pkg)
             out.append(Incoming(cls, theirs, ours, base))
@@ -211,13 +216,15 @@ def _bases(conn: sqlite3.Connection, peer: str, table: str) -> dict[str, dict]:
         (peer, table))}
 
 
-def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str) -> None:
+def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str, aliases: dict[str, str]) -> None:
     conn, m = ledger.conn, result.package
     reason = i18n.tr("导入{kind}：{file}").format(kind=m.kind_label, file=result.file_name)
     with ledger.write() as w:
         w.receiving = True
         try:
             conn.execute("PRAGMA defer_foreign_keys = ON")
+            if (sender := m.from_unit["id"]) in aliases:
+                upward.remember(conn, {sender: aliases[sender]})
             for blob in pkg.rows("file_blobs"):
                 conn.execute("INSERT OR IGNORE INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)",
                              (blob["sha256"], blob["size"], blob["data"]))

@@ -79,7 +79,7 @@ class Share:
 def reporting_units(conn: sqlite3.Connection, county_id: str) -> list[dict]:
     rows = conn.execute(
         "SELECT id, name, level, COALESCE(code, ''), reports, contact_person, contact_phone FROM units "
-        "WHERE parent_id = ? AND deleted_at IS NULL AND level IN ('township', 'zone', 'department') "
+        "WHERE parent_id = ? AND deleted_at IS NULL AND level IN ('township', 'zone', 'department', 'county') "
         "ORDER BY level = 'department', seq, name", (county_id,))
     keys = ("id", "name", "level", "code", "reports", "contact_person", "contact_phone")
     return [dict(zip(keys, r, strict=True)) for r in rows]

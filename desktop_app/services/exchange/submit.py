@@ -13,7 +13,7 @@ from db.records import now
 from desktop_app import __version__, i18n
 from desktop_app.errors import UserError
 from desktop_app.services import review
-from desktop_app.services.exchange import ownership, package_file, records, share
+from desktop_app.services.exchange import ownership, package_file, records, share, upward
 from desktop_app.services.exchange.distribute import (
     Written,
     _ddl,
@@ -26,6 +26,10 @@ from desktop_app.services.ledger import Ledger
 
 
 def _require_reporting_unit(ledger: Ledger) -> None:
+    if upward.sends_everything(ledger):
+        return
+    if ledger.unit.level == "county":
+        raise UserError(i18n.tr("本台账没有登记上级市，无法生成报市的汇总报送包"))
     if not ownership.is_lower(ledger):
         raise UserError(i18n.tr("本台账不是用上级单位的下发包创建的，无法生成报送包；"
                                 "请先用“从下发包创建”建立本单位台账"), option="init --from-package FILE")
@@ -39,13 +43,20 @@ def default_file_name(ledger: Ledger, period: str) -> str:
 
 
 def changed_rows(ledger: Ledger) -> list[records.Record]:
-    """Every record this unit owns whose values differ from the county's accepted base (or that it lacks)."""
+    """Every record this unit owns whose values differ from the county's accepted base (or that it lacks).
+
+    A county reporting to its city sends every row it holds but the city's own (整包汇总上报).
+    """
     conn, parent = ledger.conn, ledger.unit.parent_id
+    everything = upward.sends_everything(ledger)
     out = []
     for kind in share.KINDS:
-        if kind.table == "units" or not records._has_table(conn, kind.table):
+        if (kind.table == "units" and not everything) or not records._has_table(conn, kind.table):
             continue
-        own = [r[0] for r in conn.execute(f"SELECT id FROM {kind.table} WHERE unit_id = ?", (ledger.unit.id,))]
+        if everything:
+            own = [r[0] for r in conn.execute(f"SELECT id FROM {kind.table} WHERE id != ?", (parent,))]
+        else:
+            own = [r[0] for r in conn.execute(f"SELECT id FROM {kind.table} WHERE unit_id = ?", (ledger.unit.id,))]
         if not own:
             continue
         bases = {r[0]: r[1] for r in conn.execute(

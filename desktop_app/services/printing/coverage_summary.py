@@ -1,4 +1,5 @@
-"""开展创新活动企业汇总统计表 (004 附件4): by township, and by industry on a second sheet."""
+"""开展创新活动企业汇总统计表 (004 附件4): by township (at a city: by 县（市、区）), and by industry on a
+second sheet."""
 
 from __future__ import annotations
 
@@ -32,7 +33,10 @@ def _line(name: str, now: CoverageFigures, last: CoverageFigures | None) -> Cove
 
 def _order(ledger: Ledger, by: str, present: set[str]) -> list[str]:
     """Every township (or industry) in its usual order, then any others found."""
-    base = [c.name for c in units.townships(ledger)] if by == "township" else catalogs.industries()
+    if by == "county":
+        base = [u.name for u in units.reporting_units(ledger)]
+    else:
+        base = [c.name for c in units.townships(ledger)] if by == "township" else catalogs.industries()
     return base + sorted(present - set(base) - {""}) + ([""] if "" in present else [])
 
 
@@ -67,7 +71,7 @@ def summaries(ledger: Ledger, period: str) -> list[CoverageSummary]:
     notes = target_notes(total)
     today = date.today()
     out = []
-    for by in ("township", "industry"):
+    for by in ("county" if ledger.unit.level == "city" else "township", "industry"):
         now = metrics.coverage_groups(ledger, period, by)
         last = metrics.coverage_groups(ledger, last_period, by)
         empty = CoverageFigures(0, 0, 0, 0, 0, 0.0)

@@ -110,10 +110,17 @@ def test_a_package_for_another_ledger_is_refused_and_changes_nothing(split, tmp_
     assert file_state(fg.path) == before
 
 
-def test_a_county_ledger_makes_no_submission_yet(split, tmp_path):
-    county, _, _ = split
-    with pytest.raises(UserError, match="从下发包创建"):
-        submit.export_submission(county, PERIOD, tmp_path / "x.bsb")
+def test_a_ledger_with_nobody_above_makes_no_submission(tmp_path):
+    from desktop_app.services.ledger import create_ledger
+
+    for name, level, message in (("沁水县", "county", "没有登记上级市"), ("龙港镇", "township", "从下发包创建")):
+        lg = create_ledger(tmp_path / f"{name}.sqlite3", unit_name=name, level=level, operator="填报员")
+        try:
+            with pytest.raises(UserError, match=message):
+                submit.export_submission(lg, PERIOD, tmp_path / "x.bsb")
+        finally:
+            lg.close()
+    assert not (tmp_path / "x.bsb").exists()
 
 
 def test_export_package_with_a_period_on_the_cli(split, tmp_path, capsys):

@@ -41,11 +41,13 @@ class SubmissionsWindow(ToolWindow):
             RowColumn("operator", self.tr("导入人"), lambda s: s.operator, "center"),
             RowColumn("seq", self.tr("报送包"), lambda s: self.tr("第 {n} 号").format(n=s.seq) if s.seq else "", "center"),
         ], self)
-        self.view = self.table_view(self.model, "submissions", (190, 70, 260, 130, 80))
+        self.view = self.table_view(self.model, "submissions", (170, 100, 240, 130, 70))
         self.summary = QLabel(objectName="summary", wordWrap=True)
         self.return_button = QPushButton(self.tr("退回…"), objectName="return")
         self.return_button.setToolTip(self.tr("把所选单位本期的报送退回，写明原因；对方下次导入下发包时看到"))
         self.return_button.clicked.connect(lambda: self.return_selected())
+        # a 退回 reaches a unit with the next distribution; a city sends none to its counties
+        self.return_button.setVisible(ledger.unit.level != "city")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("报送期")))
         bar.addWidget(self.period_box)

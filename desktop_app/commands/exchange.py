@@ -53,6 +53,8 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 def _import_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="包文件（.bsb）")
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入台账")
+    p.add_argument("--merge-same-code", action="store_true",
+                   help="包中新登记的企业与本台账已有企业统一社会信用代码相同时，确认是同一企业并合并（不同的字段进入冲突待处理）")
 
 
 @command("import-package", _import_args)
@@ -61,9 +63,20 @@ def cmd_import_package(args: argparse.Namespace) -> int:
 
     ledger = ledger_for(args)
     try:
-        result = receive.import_package(ledger, args.file, dry_run=args.dry_run)
+        same = None
+        if args.merge_same_code:
+            asked = receive.import_package(ledger, args.file, dry_run=True).same_code
+            same = {s.theirs_id: s.ours_id for s in asked}
+            for s in asked:
+                print(i18n.tr("是同一企业：“{name}”并入本台账的“{ours}”（{uscc}）").format(
+                    name=s.theirs_name, ours=s.ours_name, uscc=s.uscc))
+        result = receive.import_package(ledger, args.file, dry_run=args.dry_run, same=same)
     finally:
         ledger.close()
+    if args.dry_run and result.same_code and not args.merge_same_code:
+        for s in result.same_code:
+            print(s.question(result.package.from_unit.get("name") or ""), file=sys.stderr)
+        print(i18n.tr("确认是同一企业的，请加 --merge-same-code 导入"), file=sys.stderr)
     for line in result.lines():
         print(line)
     conflicts = result.totals()[receive.CONFLICT]
@@ -86,7 +99,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(i18n.tr("没有待处理的冲突"))
         return 0
     for c in pending:
-        fields = "、".join(f for f, _, _ in c.fields())
+        fields = "、".join(f.name for f in c.fields())
         print(f"{c.short_id}\t{c.peer}\t{c.label}\t{i18n.tr('不同之处')}：{fields}")
     print(i18n.tr("共 {n} 条冲突待处理").format(n=len(pending)))
     return 0

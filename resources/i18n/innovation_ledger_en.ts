@@ -555,7 +555,7 @@
 <context>
     <name>ConflictsWindow</name>
     <message>
-        <location filename="../../ui/exchange/conflicts_window.py" line="+30"/>
+        <location filename="../../ui/exchange/conflicts_window.py" line="+27"/>
         <source>冲突待处理 — {unit}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,28 +580,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>字段</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>对方的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>本地的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>保留本地</source>
+        <location line="+19"/>
+        <source>双方都改过的记录不会自动覆盖。请逐条查看不同之处（黄色是自上次接收以来改过的一方），选择保留本地、采用对方，或勾选逐项合并。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-10"/>
-        <location line="+10"/>
+        <source>保留本地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>采用对方</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,12 +600,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>双方都改过的记录不会自动覆盖。请逐条查看不同之处，选择保留本地或采用对方的数据。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>共 {n} 条待处理</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,6 +1507,39 @@
     <message>
         <location line="+6"/>
         <source>印证材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldDiffTable</name>
+    <message>
+        <location filename="../../ui/exchange/field_diff.py" line="+21"/>
+        <source>字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>上次接收的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对方的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本地的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>采用对方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>与上次接收的不同</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2752,7 +2769,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="+68"/>
+        <location filename="../../ui/exchange/import_preview.py" line="+39"/>
         <source>导入{kind}：{file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2762,12 +2779,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同之处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>逐条查看（{n} 条会更新、保留本地或待处理；选中一条，下方并列显示上次接收的、对方的和本地的，黄色是自上次接收以来改过的一方）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有会改动本台账已有记录的数据（只有新增或未变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>“更新”是上级更正过的记录；“本地较新”是本单位改过、上级未改的记录，保留本单位的；“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2777,17 +2819,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>“更新”是{sender}报来的新数据；“本地较新”是本级改过、对方未改的记录，保留本级的；“冲突”是双方都改过的记录，不会自动覆盖，导入后在“冲突待处理”中逐条选择。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-81"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+87"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3171,7 +3213,7 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/exchange/submissions_window.py" line="+116"/>
+        <location filename="../../ui/exchange/submissions_window.py" line="+118"/>
         <source>退回 {unit} {period} 的报送</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3924,7 +3966,7 @@
 <context>
     <name>SubmissionsWindow</name>
     <message>
-        <location filename="../../ui/exchange/submissions_window.py" line="-91"/>
+        <location filename="../../ui/exchange/submissions_window.py" line="-93"/>
         <source>报送情况 — {unit}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3974,7 +4016,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>报送期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7511,12 +7553,14 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-46"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+70"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-106"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+0"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9737,6 +9781,16 @@
     </message>
     <message>
         <location line="+26"/>
+        <source>是同一企业：“{name}”并入本台账的“{ours}”（{uscc}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>确认是同一企业的，请加 --merge-same-code 导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>有 {n} 条冲突待处理：用 conflicts 查看，resolve ID --keep ours|theirs 处理</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9776,7 +9830,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+80"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="-8"/>
+        <source>（未接收过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（未记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>没有待处理的冲突“{id}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9806,7 +9875,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/distribute.py" line="+32"/>
+        <location filename="../../desktop_app/services/exchange/distribute.py" line="+33"/>
         <source>无业务数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9894,17 +9963,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+66"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+96"/>
         <source>该包已导入过（{at}），本次未作改动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-6"/>
         <source>合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>（试导入，未写入台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9940,27 +10009,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送</source>
+        <location line="+33"/>
+        <source>要合并的企业“{name}”与本台账的记录不符，请重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>导入{kind}：{file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{file}：{what} 与本台账已有的记录冲突（{why}），整包未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10491,6 +10560,21 @@
         <source>{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；如是新的县（市、区），请先在“报送单位”中登记</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/same_firm.py" line="+35"/>
+        <source>{sender}报来的企业“{name}”（统一社会信用代码 {uscc}）与本台账已有的“{ours}”（{town}）代码相同。是同一企业吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{file}：{sender}下发的企业“{ours}”（统一社会信用代码 {uscc}）本台账已登记为“{name}”，未导入。请先生成报送包报{sender}，由{sender}确认是同一企业并合并后，再导入新的下发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。是同一企业的，导入时确认“是同一企业”即合并为一条；不是的，请与{sender}核实统一社会信用代码后重新报送</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>import_dialog</name>
@@ -10515,19 +10599,44 @@
 <context>
     <name>import_flow</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="-95"/>
-        <location line="+26"/>
+        <location filename="../../ui/exchange/import_flow.py" line="+16"/>
+        <location line="+27"/>
         <source>导入交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>报送包 (*.bsb);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>正在读取交换包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>未导入。请与{sender}核实“{name}”的统一社会信用代码（{uscc}），更正后重新报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>是同一企业吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选“是”，两条记录合为一条，仍用本台账的记录；两边不同的字段导入后在“冲突待处理”中逐项选择，{sender}导入下一个下发包时也合为一条。选“否”，本包不导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>是，合并为一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否，不导入</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -131,7 +131,7 @@ def test_a_township_edits_its_own_enterprises(qtbot, township, said):
 def test_a_newer_distribution_is_previewed_then_imported_and_a_conflict_waits(qtbot, demo_ledger, township, tmp_path,
                                                                                said):
     county, zz = demo_ledger, township
-    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    firm, before = zz.conn.execute("SELECT id, name FROM enterprises ORDER BY id LIMIT 1").fetchone()
     with zz.write() as wr:
         wr.update("enterprises", firm, {"name": "乡镇改的名"})
     with county.write() as wr:
@@ -142,10 +142,17 @@ def test_a_newer_distribution_is_previewed_then_imported_and_a_conflict_waits(qt
     qtbot.waitUntil(lambda: getattr(w, "_import_preview", None) is not None, timeout=30000)
     preview = w._import_preview
     assert "来自：沁水县" in preview.findChild(QLabel, "head").text()
+    assert "合计：新增 0，更新" in preview.summary.text() and "冲突 1" in preview.summary.text()
     table = preview.table
     rows = {table.item(r, 0).text(): [table.item(r, c).text() if table.item(r, c) else ""
                                       for c in range(1, table.columnCount())] for r in range(table.rowCount())}
     assert any(cells[4] == "1" for label, cells in rows.items() if label == "企业")  # the conflict, shown first
+    # row by row: the conflict first, its fields side by side with what was last accepted
+    assert preview.rows.rowCount() >= 1 and preview.rows.row_at(0).cls == "conflict"
+    assert preview.rows.data(preview.rows.index(0, 0)) == "冲突待处理" and "名称" in preview.rows.data(preview.rows.index(0, 2))
+    shown = {preview.fields.item(r, 0).text(): tuple(preview.fields.item(r, c).text() for c in (1, 2, 3))
+             for r in range(preview.fields.rowCount())}
+    assert shown["名称"] == (before, "县里改的名", "乡镇改的名")
     assert zz.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "乡镇改的名"
     preview.ok.click()
     qtbot.waitUntil(lambda: getattr(preview, "applied", None) is not None, timeout=30000)
@@ -153,9 +160,11 @@ def test_a_newer_distribution_is_previewed_then_imported_and_a_conflict_waits(qt
     qtbot.waitUntil(lambda: getattr(w, "_conflicts_window", None) is not None, timeout=5000)
     win = w._conflicts_window
     assert win.model.rowCount() == 1
-    fields = {win.fields.item(r, 0).text(): (win.fields.item(r, 1).text(), win.fields.item(r, 2).text())
+    fields = {win.fields.item(r, 0).text(): tuple(win.fields.item(r, c).text() for c in (1, 2, 3))
               for r in range(win.fields.rowCount())}
-    assert fields["名称"] == ("县里改的名", "乡镇改的名")
+    assert fields["名称"] == (before, "县里改的名", "乡镇改的名")  # 上次接收的 | 对方的 | 本地的
+    name_row = [win.fields.item(r, 0).text() for r in range(win.fields.rowCount())].index("名称")
+    assert all(win.fields.item(name_row, c).toolTip() for c in (2, 3)) and not win.fields.item(name_row, 1).toolTip()
     assert "冲突待处理（1）…" in _menu_entries(w)
     win.buttons["ours"].click()
     qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
@@ -307,7 +316,7 @@ def test_a_conflict_is_resolved_field_by_field_and_the_log_says_so(qtbot, demo_l
     win = open_conflicts(w)
     rows = {win.fields.item(r, 0).text(): r for r in range(win.fields.rowCount())}
     assert {"名称", "联系电话"} <= set(rows)
-    win.fields.item(rows["名称"], 3).setCheckState(Qt.CheckState.Checked)  # the county's name, our phone
+    win.fields.item(rows["名称"], 4).setCheckState(Qt.CheckState.Checked)  # the county's name, our phone
     win.buttons["fields"].click()
     qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
     name, phone = zz.conn.execute("SELECT name, phone FROM enterprises WHERE id = ?", (firm,)).fetchone()
@@ -315,3 +324,50 @@ def test_a_conflict_is_resolved_field_by_field_and_the_log_says_so(qtbot, demo_l
     reason = zz.conn.execute("SELECT reason FROM audit_log WHERE table_name = 'enterprises' AND row_id = ? "
                              "ORDER BY seq DESC LIMIT 1", (firm,)).fetchone()[0]
     assert "逐项采用沁水县的名称" in reason
+
+
+def _same_firm_package(county, zz, tmp_path):
+    from desktop_app.services import enterprises, review
+    from desktop_app.services.exchange import submit
+
+    ours, name, code = county.conn.execute(
+        "SELECT e.id, e.name, e.uscc FROM enterprises e JOIN units u ON u.id = e.township_id "
+        "WHERE u.name != '郑庄镇' AND e.deleted_at IS NULL ORDER BY e.name LIMIT 1").fetchone()
+    mine = enterprises.save(zz, {"name": name + "（郑庄分厂）", "uscc": code, "township_id": zz.unit.id, "industry": "煤炭"})
+    for f in review.blocking(zz, "2026-11"):
+        review.explain(zz, f, "已电话核实企业财务负责人，情况属实，附说明材料")
+    return ours, mine, code, submit.export_submission(zz, "2026-11", tmp_path / "up.bsb").path
+
+
+@pytest.mark.parametrize("answer", ["是，合并为一条", "否，不导入"])
+def test_the_county_is_asked_whether_a_new_firm_is_one_it_holds(qtbot, demo_ledger, township, tmp_path, said, answer):
+    from tests.conftest import file_state
+    from tests.ui.test_main_window import when_modal
+
+    county = demo_ledger
+    ours, mine, code, pkg = _same_firm_package(county, township, tmp_path)
+    w = _window(qtbot, county)
+    asked = []
+
+    def answer_it(box):
+        asked.append((box.windowTitle(), box.text()))
+        next(b for b in box.buttons() if b.text() == answer).click()
+    when_modal(qtbot, answer_it)
+    before = file_state(county.path)
+    w.open_package(pkg)
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)
+    title, text = asked[0]
+    assert title == "是同一企业吗？" and "郑庄镇报来的企业" in text and code in text
+    if answer.startswith("否"):
+        qtbot.waitUntil(lambda: any("未导入" in line for line in said), timeout=30000)
+        assert file_state(county.path) == before and getattr(w, "_import_preview", None) is None
+        return
+    qtbot.waitUntil(lambda: getattr(w, "_import_preview", None) is not None, timeout=30000)
+    preview = w._import_preview
+    assert preview.rows.row_at(0).cls == "conflict" and preview.rows.row_at(0).theirs.id == ours
+    preview.ok.click()
+    qtbot.waitUntil(lambda: getattr(preview, "applied", None) is not None, timeout=30000)
+    assert county.conn.execute("SELECT COUNT(*) FROM enterprises WHERE uscc = ?", (code,)).fetchone()[0] == 1
+    assert county.conn.execute("SELECT COUNT(*) FROM enterprises WHERE id = ?", (mine,)).fetchone()[0] == 0
+    qtbot.waitUntil(lambda: getattr(w, "_conflicts_window", None) is not None, timeout=5000)
+    assert w._conflicts_window.model.row_at(0).row_id == ours

@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -16,10 +14,9 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services.exchange import conflicts
 from ui.common.window_size import size_window
+from ui.exchange.field_diff import FieldDiffTable
 from ui.targets.row_model import RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
-
-CHANGED = Qt.GlobalColor.yellow
 
 
 class ConflictsWindow(ToolWindow):
@@ -32,18 +29,12 @@ class ConflictsWindow(ToolWindow):
         self.model = RowTableModel([
             RowColumn("peer", self.tr("对方单位"), lambda c: c.peer, "center"),
             RowColumn("record", self.tr("记录"), lambda c: c.label),
-            RowColumn("fields", self.tr("不同之处"), lambda c: "、".join(conflicts.field_label(f) for f, _, _ in c.fields())),
+            RowColumn("fields", self.tr("不同之处"), lambda c: "、".join(conflicts.field_label(f.name) for f in c.fields())),
             RowColumn("at", self.tr("导入时间"), lambda c: c.created_at[:16].replace("T", " "), "center"),
         ], self)
         self.view = self.table_view(self.model, "conflicts", (110, 260, 300))
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur.row()))
-        self.fields = QTableWidget(0, 4, objectName="fields")
-        self.fields.setHorizontalHeaderLabels([self.tr("字段"), self.tr("对方的"), self.tr("本地的"), self.tr("采用对方")])
-        self.fields.verticalHeader().hide()
-        self.fields.horizontalHeader().setStretchLastSection(True)
-        self.fields.setColumnWidth(0, 140)
-        self.fields.setColumnWidth(1, 300)
-        self.fields.setColumnWidth(2, 300)
+        self.fields = FieldDiffTable(ledger, pick=True)
         self.count = QLabel(objectName="count")
         self.buttons = {}
         bar = QHBoxLayout()
@@ -58,7 +49,8 @@ class ConflictsWindow(ToolWindow):
         split.addWidget(self.view)
         split.addWidget(self.fields)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("双方都改过的记录不会自动覆盖。请逐条查看不同之处，选择保留本地或采用对方的数据。")))
+        layout.addWidget(QLabel(self.tr("双方都改过的记录不会自动覆盖。请逐条查看不同之处（黄色是自上次接收以来改过的一方），"
+                                        "选择保留本地、采用对方，或勾选逐项合并。")))
         layout.addWidget(split, 1)
         layout.addLayout(bar)
         self.refresh()
@@ -78,32 +70,11 @@ class ConflictsWindow(ToolWindow):
         if row < 0 or row >= len(self.model.rows):
             self.fields.setRowCount(0)
             return
-        diffs = self.model.row_at(row).fields()
-        self.fields.setRowCount(len(diffs))
-        plain = self.model.row_at(row).theirs.get("row") or {}
-        for r, (name, theirs, ours) in enumerate(diffs):
-            for c, value in enumerate((conflicts.field_label(name), theirs, ours)):
-                item = QTableWidgetItem("" if value is None else str(value))
-                if c:
-                    item.setBackground(CHANGED)
-                self.fields.setItem(r, c, item)
-            pick = QTableWidgetItem()
-            pick.setData(Qt.ItemDataRole.UserRole, name)
-            if name in plain:  # a field: chosen one by one; child rows (机构, 项目) go with 采用对方 only
-                pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-                pick.setCheckState(Qt.CheckState.Unchecked)
-            else:
-                pick.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.fields.setItem(r, 3, pick)
+        self.fields.show_fields(self.model.row_at(row).fields())
 
     def taken(self) -> set[str]:
         """The fields ticked 采用对方."""
-        out = set()
-        for r in range(self.fields.rowCount()):
-            item = self.fields.item(r, 3)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                out.add(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return self.fields.taken()
 
     def current(self):
         index = self.view.currentIndex()

@@ -7,23 +7,11 @@ from db.records import now
 from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.services.exchange import receive, records, share
+from desktop_app.services.exchange.base import NEVER, UNKNOWN, Base, FieldDiff, diff, remember_base
+from desktop_app.services.exchange.field_labels import YES_NO, field_label
 from desktop_app.services.ledger import Ledger
 
 LABEL_COLUMNS = ("name", "title", "indicator", "period", "file_name")
-FIELD_LABELS = {
-    "name": "名称", "uscc": "统一社会信用代码", "township_id": "所属乡镇", "industry": "行业", "above_scale": "规上",
-    "address": "地址", "legal_person": "法定代表人", "contact": "联系人", "phone": "联系电话", "note": "备注",
-    "period": "报送期", "status": "状态", "work_done": "工作进展", "problems": "存在问题", "next_steps": "下步打算",
-    "submitted_on": "报送日期", "title": "标题", "filled_by": "填表人", "filled_on": "填表日期",
-    "survey_institutions": "研发机构", "survey_projects": "研发项目", "assignment_contacts": "责任人",
-    "deleted_at": "删除时间", "level": "级别", "type": "类型",
-}
-
-
-def field_label(name: str) -> str:
-    return i18n.tr(FIELD_LABELS.get(name, name))
-
-
 @dataclass(frozen=True)
 class Conflict:
     id: str
@@ -34,24 +22,15 @@ class Conflict:
     created_at: str
     theirs: dict
     ours: dict
+    base: Base | None = None   # what this ledger last accepted from the peer
 
     @property
     def short_id(self) -> str:
         return self.id[:8]
 
-    def fields(self) -> list[tuple[str, object, object]]:
-        """(field, theirs, ours) for every field that differs."""
-        t, o = self.theirs.get("row") or {}, self.ours.get("row") or {}
-        out = [(k, t.get(k), o.get(k)) for k in t if k not in records.NOT_HASHED and t.get(k) != o.get(k)]
-        for child in sorted(set(self.theirs.get("children", {})) | set(self.ours.get("children", {}))):
-            tc, oc = self.theirs.get("children", {}).get(child, []), self.ours.get("children", {}).get(child, [])
-            if _strip(tc) != _strip(oc):
-                out.append((child, len(tc), len(oc)))
-        return out
-
-
-def _strip(rows: list[dict]) -> list[dict]:
-    return [{k: v for k, v in r.items() if k not in records.NOT_HASHED} for r in rows]
+    def fields(self) -> list[FieldDiff]:
+        """Every field where the two sides differ, with the base's value beside them."""
+        return diff(self.theirs, self.ours, self.base.values if self.base else None, had_base=self.base is not None)
 
 
 def _label(table: str, row: dict) -> str:
@@ -64,13 +43,37 @@ def _label(table: str, row: dict) -> str:
 def pending(ledger: Ledger) -> list[Conflict]:
     rows = ledger.conn.execute(
         "SELECT c.id, COALESCE(u.name, c.peer_unit_id), c.table_name, c.row_id, c.created_at, c.their_values, "
-        "c.our_values FROM exchange_conflicts c LEFT JOIN units u ON u.id = c.peer_unit_id "
+        "c.our_values, c.base_values FROM exchange_conflicts c LEFT JOIN units u ON u.id = c.peer_unit_id "
         "WHERE c.resolved_at IS NULL ORDER BY c.created_at, c.table_name")
     out = []
-    for cid, peer, table, row_id, at, theirs, ours in rows:
+    for cid, peer, table, row_id, at, theirs, ours, base in rows:
         t, o = json.loads(theirs), json.loads(ours) or {}
-        out.append(Conflict(cid, peer, table, row_id, _label(table, t.get("row") or {}), at, t, o))
+        out.append(Conflict(cid, peer, table, row_id, _label(table, t.get("row") or {}), at, t, o, Base.from_json(base)))
     return out
+
+
+REFERENCES = (("units", "name"), ("enterprises", "name"), ("tasks", "title"),
+              ("talent", "name"), ("platforms", "name"), ("departments", "name"))
+
+
+def shown(ledger: Ledger, name: str, value: object, *, child: bool = False) -> str:
+    """A field's value as a clerk reads it: a unit or firm by its name, not its id; a child table by its rows."""
+    if value is NEVER:
+        return i18n.tr("（未接收过）")
+    if value is UNKNOWN:
+        return i18n.tr("（未记录）")
+    if value is None or value == "":
+        return "—"
+    if child:
+        return i18n.tr("{n} 条").format(n=value)
+    if name in YES_NO and value in (0, 1):
+        return i18n.tr("是") if value else i18n.tr("否")
+    if name.endswith("_id") and isinstance(value, str):
+        for table, column in REFERENCES:
+            row = ledger.conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (value,)).fetchone()
+            if row and row[0] != value:
+                return str(row[0])
+    return str(value)
 
 
 def find(ledger: Ledger, conflict_id: str) -> Conflict:
@@ -97,7 +100,7 @@ def resolve(ledger: Ledger, conflict_id: str, keep: str) -> Conflict:
                 receive.write_record(ledger, theirs, ours, i18n.tr("处理冲突：采用{peer}的数据").format(peer=c.peer))
             finally:
                 w.receiving = False
-        receive.remember_base(ledger.conn, row[0], theirs)
+        remember_base(ledger.conn, row[0], theirs)
         ledger.conn.execute("UPDATE exchange_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ?",
                             (now(), keep, ledger.operator, c.id))
         w.log("update", "exchange_conflicts", c.id, None, {"resolution": keep})
@@ -108,13 +111,13 @@ def resolve_fields(ledger: Ledger, conflict_id: str, take: set[str]) -> Conflict
     """Field by field: the fields in ``take`` get the sender's values, the others keep this ledger's.
     The merged row is a local edit, so it goes back to the sender with the next package."""
     c = find(ledger, conflict_id)
-    plain = {name for name, _t, _o in c.fields() if name in (c.theirs.get("row") or {})}
+    plain = {f.name for f in c.fields() if not f.child}
     unknown = set(take) - plain
     if unknown:
         raise UserError(i18n.tr("“{f}”不是这条冲突中可逐项选择的字段").format(f="、".join(sorted(unknown))))
     if not take:
         return resolve(ledger, conflict_id, "ours")
-    if take == plain and all(name in plain for name, _t, _o in c.fields()):
+    if take == plain and all(not f.child for f in c.fields()):
         return resolve(ledger, conflict_id, "theirs")
     row = ledger.conn.execute("SELECT peer_unit_id FROM exchange_conflicts WHERE id = ?", (c.id,)).fetchone()
     theirs = records.Record(c.table, c.theirs["row"], c.theirs.get("children", {}))
@@ -122,7 +125,7 @@ def resolve_fields(ledger: Ledger, conflict_id: str, take: set[str]) -> Conflict
         w.update(c.table, c.row_id, {f: c.theirs["row"][f] for f in take},
                  reason=i18n.tr("处理冲突：逐项采用{peer}的{fields}").format(
                      peer=c.peer, fields="、".join(field_label(f) for f in sorted(take))))
-        receive.remember_base(ledger.conn, row[0], theirs)
+        remember_base(ledger.conn, row[0], theirs)
         ledger.conn.execute("UPDATE exchange_conflicts SET resolved_at = ?, resolution = 'fields', resolved_by = ? "
                             "WHERE id = ?", (now(), ledger.operator, c.id))
         w.log("update", "exchange_conflicts", c.id, None, {"resolution": "fields", "taken": sorted(take)})

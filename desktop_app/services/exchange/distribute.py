@@ -16,7 +16,8 @@ from db.records import now
 from desktop_app import __version__, i18n
 from desktop_app.domain.file_names import safe_name
 from desktop_app.errors import UserError
-from desktop_app.services.exchange import package_file, records, share
+from desktop_app.services.exchange import package_file, records, same_firm, share
+from desktop_app.services.exchange.base import remember_base, write_accepted
 from desktop_app.services.ledger import Ledger
 
 
@@ -91,6 +92,7 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
                     _insert(pkg, child, rows)
             sent.extend(recs)
         copy_blobs(conn, pkg, sent)
+        write_accepted(conn, pkg, unit["id"], sent)
         pkg.execute(_ddl(conn, "settings"))
         marks = ", ".join("?" * len(share.CALENDAR_SETTINGS))
         for key, value in conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
@@ -100,16 +102,16 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
 
         pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
                     (share.RETURNS_SETTING, _json(returns_for(ledger, unit["id"]))))
+        if merged := same_firm.for_distribution(conn, unit["id"]):  # 是同一企业: the unit reads our ids as its own
+            pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (same_firm.SETTING, _json(merged)))
 
     path = package_file.write(out, manifest, fill)
     counts = {}
     for rec in sent:
         counts[rec.table] = counts.get(rec.table, 0) + 1
     with ledger.write() as w:
-        conn.executemany(
-            "INSERT INTO exchange_base (peer_unit_id, table_name, row_id, row_version, row_hash) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT DO UPDATE SET row_version = excluded.row_version, row_hash = excluded.row_hash",
-            [(unit["id"], r.table, r.id, r.version, r.hash()) for r in sent])
+        for rec in sent:
+            remember_base(conn, unit["id"], rec)
         w.insert("package_log", {"unit_id": ledger.unit.id, "direction": "export", "period": "",
                                  "file_name": path.name, "sha256": _file_sha(path), "at": now(),
                                  "operator": ledger.operator, "package_id": manifest.package_id,

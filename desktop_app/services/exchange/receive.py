@@ -22,7 +22,16 @@ from pathlib import Path
 from db.records import new_id, now
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services.exchange import package_file, records, share, upward
+from desktop_app.services.exchange import package_file, records, same_firm, share, upward
+from desktop_app.services.exchange.base import (
+    Base,
+    FieldDiff,
+    bases,
+    diff,
+    read_accepted,
+    record_dict,
+    remember_base,
+)
 from desktop_app.services.ledger import Ledger
 
 NEW, UNCHANGED, CHANGED, OURS_NEWER, CONFLICT = "new", "unchanged", "changed", "ours_newer", "conflict"
@@ -40,7 +49,16 @@ class Incoming:
     cls: str
     theirs: records.Record
     ours: records.Record | None
-    base: dict | None
+    base: Base | None
+
+    def fields(self) -> list[FieldDiff]:
+        """Every field where the package and this ledger differ, with the base's value beside them."""
+        return diff(record_dict(self.theirs), record_dict(self.ours), self.base.values if self.base else None,
+                    had_base=self.base is not None)
+
+    @property
+    def label(self) -> str:
+        return conflict_label(self.theirs)
 
 
 @dataclass
@@ -50,6 +68,7 @@ class Result:
     dry_run: bool
     already: str | None = None                   # when it was imported before
     rows: list[Incoming] = field(default_factory=list)
+    same_code: list[same_firm.SameCode] = field(default_factory=list)   # 是同一企业吗? to ask before importing
 
     def counts(self) -> dict[str, Counter]:
         out: dict[str, Counter] = {}
@@ -57,8 +76,19 @@ class Result:
             out.setdefault(inc.theirs.table, Counter())[inc.cls] += 1
         return out
 
+    def to_review(self) -> list[Incoming]:
+        """The rows a clerk looks at one by one before importing: conflicts, then updates, then ours kept."""
+        order = {CONFLICT: 0, CHANGED: 1, OURS_NEWER: 2}
+        return sorted((inc for inc in self.rows if inc.cls in order and inc.ours is not None),
+                      key=lambda inc: order[inc.cls])
+
     def totals(self) -> Counter:
         return Counter(inc.cls for inc in self.rows)
+
+    def total_line(self) -> str:
+        t = self.totals()
+        return i18n.tr("合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}").format(
+            new=t[NEW], changed=t[CHANGED], same=t[UNCHANGED], ours=t[OURS_NEWER], conflict=t[CONFLICT])
 
     def lines(self) -> list[str]:
         """The summary a clerk reads: one line per table, then the totals."""
@@ -68,9 +98,7 @@ class Result:
         for table, counter in self.counts().items():
             parts = [f"{class_label(c)} {counter[c]}" for c in CLASS_LABELS if counter[c]]
             out.append(f"{share.table_label(table)}：{'，'.join(parts)}")
-        t = self.totals()
-        out.append(i18n.tr("合计：新增 {new}，更新 {changed}，未变 {same}，本地较新 {ours}，冲突 {conflict}").format(
-            new=t[NEW], changed=t[CHANGED], same=t[UNCHANGED], ours=t[OURS_NEWER], conflict=t[CONFLICT]))
+        out.append(self.total_line())
         if self.dry_run:
             out.append(i18n.tr("（试导入，未写入台账）"))
         return out
@@ -122,13 +150,16 @@ def _last_seq(ledger: Ledger, peer: str) -> int:
     return row[0] or 0
 
 
-def import_package(ledger: Ledger, path: Path | str, *, dry_run: bool = False) -> Result:
+def import_package(ledger: Ledger, path: Path | str, *, dry_run: bool = False,
+                   same: dict[str, str] | None = None) -> Result:
+    """``same``: the firms the clerk confirmed 是同一企业 (the package's id → ours, from a dry run's ``same_code``)."""
     path = Path(path)
     with package_file.opened(path) as pkg:
-        return import_opened(ledger, pkg, dry_run=dry_run)
+        return import_opened(ledger, pkg, dry_run=dry_run, same=same)
 
 
-def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = False) -> Result:
+def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = False,
+                  same: dict[str, str] | None = None) -> Result:
     m, path = pkg.manifest, pkg.path
     aliases = _check_addressee(ledger, m, path)
     result = Result(m, path.name, dry_run, already=_imported_at(ledger, m.package_id))
@@ -138,10 +169,14 @@ def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = 
     if m.seq < (last := _last_seq(ledger, peer)):
         raise UserError(i18n.tr("{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
             file=path.name, seq=m.seq, kind=m.kind_label, last=last))
+    down, fresh = m.kind == package_file.DISTRIBUTION, dict(same or {})
+    merged = same_firm.read_down(pkg.rows("settings")) if down else same_firm.known(ledger.conn, peer)
     try:
-        result.rows = classify(ledger, pkg, peer, aliases)
+        result.rows = classify(ledger, pkg, peer, aliases | merged | fresh, asked=result.same_code, fresh=fresh)
+        if result.same_code and (down or not dry_run):
+            raise same_firm.refusal(path.name, m.from_unit.get("name") or "", result.same_code[0], down=down)
         if not dry_run:
-            _apply(ledger, pkg, result, peer, aliases)
+            _apply(ledger, pkg, result, peer, aliases, fresh)
     except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:  # the package's rows: nothing is kept
         raise UserError(i18n.tr("{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}").format(
             file=path.name, why=_short(exc))) from exc
@@ -153,49 +188,46 @@ def _short(exc: BaseException) -> str:
     return text[:120] + ("…" if len(text) > 120 else "")
 
 
-def classify(ledger: Ledger, pkg: package_file.Package, peer: str,
-             aliases: dict[str, str] | None = None) -> list[Incoming]:
-    conn = ledger.conn
+def classify(ledger: Ledger, pkg: package_file.Package, peer: str, aliases: dict[str, str] | None = None, *,
+             asked: list | None = None, fresh: dict[str, str] | None = None) -> list[Incoming]:
+    """``asked`` collects the new firms whose code this ledger holds under another record (是同一企业吗?);
+    ``fresh`` are the merges confirmed for this import, checked here against what the package holds."""
+    conn, aliases, fresh = ledger.conn, aliases or {}, fresh or {}
+    back = {ours: theirs for theirs, ours in aliases.items()}
     # a ledger made from this distribution: its unit rows are the package's
-    first = pkg.manifest.kind == package_file.DISTRIBUTION and _last_seq(ledger, peer) == 0
+    down = pkg.manifest.kind == package_file.DISTRIBUTION
+    first = down and _last_seq(ledger, peer) == 0
+    accepted = read_accepted(pkg) if down else {}
     out = []
     for kind in share.KINDS:
         if kind.table not in pkg.manifest.counts:
             continue
-        theirs_all = [upward.read_as_ours(conn, r, aliases or {}, peer) for r in records.read(pkg.conn, kind.table)]
+        raw_all = list(records.read(pkg.conn, kind.table))
+        theirs_all = [upward.read_as_ours(conn, r, aliases, peer) for r in raw_all]
         if not theirs_all:
             continue
         ours_by_id = {r.id: r for r in records.read(conn, kind.table, [r.id for r in theirs_all])}
-        bases = _bases(conn, peer, kind.table)
-        for theirs in theirs_all:
-            ours, base = ours_by_id.get(theirs.id), bases.get(theirs.id)
+        known = bases(conn, peer, kind.table)
+        for raw, theirs in zip(raw_all, theirs_all, strict=True):
+            ours, base = ours_by_id.get(theirs.id), known.get(theirs.id)
+            if raw.id in fresh and (ours is None or ours.row.get("uscc") != theirs.row.get("uscc")):
+                raise UserError(i18n.tr("要合并的企业“{name}”与本台账的记录不符，请重新导入").format(
+                    name=theirs.row.get("name")))
             cls = _class(theirs, ours, base)
             if cls == CONFLICT and base is None and (first or (kind.table == "units" and theirs.id == peer)):
                 cls = CHANGED  # a ledger made from this package; a sender's first word on its own unit row
-            if kind.table == "enterprises" and cls in (NEW, CHANGED):
-                _same_code_elsewhere(conn, theirs, pkg)
+            elif cls in (CONFLICT, OURS_NEWER) and (seen := accepted.get((kind.table, raw.id))) and \
+                    seen == upward.read_as_ours(conn, ours, back, "").hash():
+                cls = CHANGED  # the county decided this row with our values in view: its word stands
+            if kind.table == "enterprises" and cls in (NEW, CHANGED) and (found := same_firm.find(conn, theirs)):
+                if asked is None:
+                    raise same_firm.refusal(pkg.path.name, pkg.manifest.from_unit.get("name") or "", found)
+                asked.append(found)
             out.append(Incoming(cls, theirs, ours, base))
     return out
 
 
-def _same_code_elsewhere(conn: sqlite3.Connection, theirs: records.Record, pkg: package_file.Package) -> None:
-    """An enterprise whose 统一社会信用代码 this ledger holds under another record: refused before anything
-    is written (two records of one firm would split its returns), with what to check and with whom."""
-    row = theirs.row
-    if row.get("deleted_at") or not row.get("uscc"):
-        return
-    other = conn.execute(
-        "SELECT e.name, COALESCE(u.name, '') FROM enterprises e LEFT JOIN units u ON u.id = e.township_id "
-        "WHERE e.uscc = ? AND e.id != ? AND e.deleted_at IS NULL", (row["uscc"], theirs.id)).fetchone()
-    if other:
-        raise UserError(i18n.tr(
-            "{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。"
-            "请与{sender}核实是否同一企业：是同一企业的，请{sender}删除其新登记的这条后重新报送").format(
-            file=pkg.path.name, name=row.get("name"), uscc=row["uscc"], ours=other[0], town=other[1] or "—",
-            sender=pkg.manifest.from_unit.get("name")))
-
-
-def _class(theirs: records.Record, ours: records.Record | None, base: dict | None) -> str:
+def _class(theirs: records.Record, ours: records.Record | None, base: Base | None) -> str:
     if ours is None:
         return NEW
     t, o = theirs.hash(), ours.hash()
@@ -203,20 +235,15 @@ def _class(theirs: records.Record, ours: records.Record | None, base: dict | Non
         return UNCHANGED
     if base is None:  # never accepted from this sender, yet both hold it differently
         return CONFLICT
-    if o == base["row_hash"]:
+    if o == base.hash:
         return CHANGED
-    if t == base["row_hash"]:
+    if t == base.hash:
         return OURS_NEWER
     return CONFLICT
 
 
-def _bases(conn: sqlite3.Connection, peer: str, table: str) -> dict[str, dict]:
-    return {r[0]: {"row_version": r[1], "row_hash": r[2]} for r in conn.execute(
-        "SELECT row_id, row_version, row_hash FROM exchange_base WHERE peer_unit_id = ? AND table_name = ?",
-        (peer, table))}
-
-
-def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str, aliases: dict[str, str]) -> None:
+def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str, aliases: dict[str, str],
+           fresh: dict[str, str]) -> None:
     conn, m = ledger.conn, result.package
     reason = i18n.tr("导入{kind}：{file}").format(kind=m.kind_label, file=result.file_name)
     with ledger.write() as w:
@@ -225,6 +252,7 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str,
             conn.execute("PRAGMA defer_foreign_keys = ON")
             if (sender := m.from_unit["id"]) in aliases:
                 upward.remember(conn, {sender: aliases[sender]})
+            same_firm.remember(conn, peer, fresh)
             for blob in pkg.rows("file_blobs"):
                 conn.execute("INSERT OR IGNORE INTO file_blobs (sha256, size, data) VALUES (?, ?, ?)",
                              (blob["sha256"], blob["size"], blob["data"]))
@@ -257,13 +285,6 @@ def conflict_label(rec: records.Record) -> str:
     from desktop_app.services.exchange.conflicts import _label
 
     return _label(rec.table, rec.row)
-
-
-def remember_base(conn: sqlite3.Connection, peer: str, rec: records.Record) -> None:
-    conn.execute(
-        "INSERT INTO exchange_base (peer_unit_id, table_name, row_id, row_version, row_hash) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT DO UPDATE SET row_version = excluded.row_version, row_hash = excluded.row_hash",
-        (peer, rec.table, rec.id, rec.version, rec.hash()))
 
 
 def write_record(ledger: Ledger, theirs: records.Record, ours: records.Record | None, reason: str) -> None:
@@ -309,7 +330,7 @@ def _queue(ledger: Ledger, inc: Incoming, peer: str, package_id: str) -> None:
     conn.execute(
         "INSERT INTO exchange_conflicts (id, peer_unit_id, package_id, table_name, row_id, base_values, their_values, "
         "our_values, their_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id(), peer, package_id, inc.theirs.table, inc.theirs.id, json.dumps(inc.base) if inc.base else None,
+        (new_id(), peer, package_id, inc.theirs.table, inc.theirs.id, inc.base.as_json() if inc.base else None,
          _record_json(inc.theirs), _record_json(inc.ours), inc.theirs.version, now()))
     ledger.writer.touch("exchange_conflicts", None)
 

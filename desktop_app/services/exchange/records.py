@@ -35,9 +35,16 @@ class Record:
             out[table] = [{k: v for k, v in r.items() if k not in NOT_HASHED} for r in rows]
         return out
 
+    def values_text(self) -> str:
+        """``values()`` as the canonical JSON the hash is taken of (and the base keeps)."""
+        return json.dumps(self.values(), ensure_ascii=False, sort_keys=True, default=_blob)
+
     def hash(self) -> str:
-        text = json.dumps(self.values(), ensure_ascii=False, sort_keys=True, default=_blob)
-        return hashlib.sha256(text.encode()).hexdigest()
+        return text_hash(self.values_text())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _dicts(cur: sqlite3.Cursor) -> list[dict]:

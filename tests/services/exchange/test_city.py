@@ -5,19 +5,15 @@ import pytest
 
 from db.records import ReadOnlyRow
 from desktop_app.errors import UserError
-from desktop_app.services import enterprises, review, seed, units
+from desktop_app.services import enterprises, seed, units
 from desktop_app.services.exchange import package_file, receive, submit
 from desktop_app.services.ledger import create_ledger, open_ledger
 from desktop_app.services.metrics import coverage, coverage_groups
 from desktop_app.services.printing import coverage_summary
 from tests.conftest import file_state
+from tests.services.exchange.helpers import explain_all
 
 PERIOD = "2026-11"
-
-
-def _explain_all(ledger, period):
-    for f in review.blocking(ledger, period):
-        review.explain(ledger, f, "已电话核实企业财务负责人，情况属实，附说明材料")
 
 
 @pytest.fixture
@@ -32,7 +28,7 @@ def test_the_county_package_gives_the_city_the_same_annex4_figures(demo_ledger, 
     county = demo_ledger
     assert [u.name for u in units.reporting_units(city)] == [
         "城区", "泽州县", "高平市", "阳城县", "陵川县", "沁水县"]
-    _explain_all(county, PERIOD)
+    explain_all(county, PERIOD)
     up = submit.export_submission(county, PERIOD, tmp_path / "qs_up.bsb")
     # the county's own rows and its townships' travel, each with its owner
     assert up.counts["enterprises"] == county.conn.execute("SELECT COUNT(*) FROM enterprises").fetchone()[0]
@@ -69,7 +65,7 @@ def test_the_county_package_gives_the_city_the_same_annex4_figures(demo_ledger, 
     firm = county.conn.execute("SELECT id FROM enterprises WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()[0]
     with county.write() as w:
         w.update("enterprises", firm, {"phone": "0356-9000009"})
-    _explain_all(county, "2026-12")
+    explain_all(county, "2026-12")
     older = submit.export_submission(county, "2026-12", tmp_path / "qs_up2.bsb")
     later = submit.export_submission(county, "2026-12", tmp_path / "qs_up3.bsb")  # sent again, a number later
     second = receive.import_package(city, later.path)
@@ -88,7 +84,7 @@ def test_the_county_package_gives_the_city_the_same_annex4_figures(demo_ledger, 
 
 def test_a_city_refuses_what_is_not_its_counties(demo_ledger, tmp_path):
     county = demo_ledger
-    _explain_all(county, PERIOD)
+    explain_all(county, PERIOD)
     up = submit.export_submission(county, PERIOD, tmp_path / "qs_up.bsb")
     other = create_ledger(tmp_path / "yc.sqlite3", unit_name="运城市", level="city", operator="运城")
     bare = create_ledger(tmp_path / "bare.sqlite3", unit_name="晋城市", level="city", operator="市办")

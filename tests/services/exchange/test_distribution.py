@@ -93,7 +93,9 @@ def test_a_newer_distribution_brings_the_county_changes_and_keeps_the_units_own(
     assert result.totals()[receive.CONFLICT] == 1  # the firm both renamed: waits for a choice
     assert zz.conn.execute("SELECT name FROM enterprises WHERE id = ?", (both,)).fetchone()[0] == "乡镇改的名"
     [c] = conflicts.pending(zz)
-    assert c.row_id == both and ("name", "县里改的名", "乡镇改的名") in c.fields()
+    assert c.row_id == both and ("name", "县里改的名", "乡镇改的名") in [(f.name, f.theirs, f.ours) for f in c.fields()]
+    [name] = [f for f in c.fields() if f.name == "name"]
+    assert name.base not in (name.theirs, name.ours) and name.theirs_changed and name.ours_changed
 
     receive.import_package(fg, fg2)
     assert new_assignment in _ids(fg, "SELECT id FROM assignments")

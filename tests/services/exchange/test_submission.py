@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from desktop_app.errors import UserError
-from desktop_app.services import enterprises, review
+from desktop_app.services import enterprises
 from desktop_app.services.exchange import (
     conflicts,
     distribute,
@@ -16,6 +16,7 @@ from desktop_app.services.exchange import (
 )
 from desktop_app.services.tasks import progress
 from tests.conftest import file_state
+from tests.services.exchange.helpers import diffs, explain_all
 
 PERIOD = "2026-11"
 
@@ -30,11 +31,6 @@ def split(demo_ledger, tmp_path):
     yield county, zz, fg
     zz.close()
     fg.close()
-
-
-def _explain_all(ledger, period):
-    for f in review.blocking(ledger, period):
-        review.explain(ledger, f, "已电话核实企业财务负责人，情况属实，附说明材料")
 
 
 def test_a_month_goes_up_and_the_county_holds_what_the_units_entered(split, tmp_path):
@@ -52,7 +48,7 @@ def test_a_month_goes_up_and_the_county_holds_what_the_units_entered(split, tmp_
     with pytest.raises(UserError, match="核实问题尚未填写核实说明"):
         submit.export_submission(zz, PERIOD, tmp_path / "refused.bsb")
     assert not (tmp_path / "refused.bsb").exists()
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     zz_pkg = submit.export_submission(zz, PERIOD, tmp_path / "zz_up.bsb")
     fg_pkg = submit.export_submission(fg, PERIOD, tmp_path / "fg_up.bsb")
     assert zz_pkg.counts["enterprises"] == 2 and zz_pkg.counts["review_explanations"] >= 1
@@ -85,24 +81,24 @@ def test_a_month_goes_up_and_the_county_holds_what_the_units_entered(split, tmp_
 
 def test_a_row_both_sides_changed_waits_at_the_county(split, tmp_path):
     county, zz, _ = split
-    firm = zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+    firm, sent = zz.conn.execute("SELECT id, address FROM enterprises ORDER BY id LIMIT 1").fetchone()
     with zz.write() as w:
         w.update("enterprises", firm, {"address": "郑庄镇填的地址"})
     with county.write() as w:
         w.update("enterprises", firm, {"address": "县里改的地址"})
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     result = receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
     assert result.totals()[receive.CONFLICT] == 1
     assert enterprises.get(county, firm)["address"] == "县里改的地址"  # never applied without a choice
     [c] = conflicts.pending(county)
-    assert c.peer == "郑庄镇" and ("address", "郑庄镇填的地址", "县里改的地址") in c.fields()
+    assert c.peer == "郑庄镇" and ("address", sent, "郑庄镇填的地址", "县里改的地址") in diffs(c)
     conflicts.resolve(county, c.short_id, "theirs")
     assert enterprises.get(county, firm)["address"] == "郑庄镇填的地址"
 
 
 def test_a_package_for_another_ledger_is_refused_and_changes_nothing(split, tmp_path):
     county, zz, fg = split
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     pkg = submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path
     before = file_state(fg.path)
     with pytest.raises(UserError, match="报给“沁水县”的报送包，本台账属于“县发改局”"):
@@ -142,7 +138,7 @@ def test_submission_status_of_every_unit_and_the_printed_table(split, tmp_path):
     from tests.reports.conftest import pdf_text
 
     county, zz, fg = split
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "zz.bsb").path)
     receive.import_package(county, submit.export_submission(fg, PERIOD, tmp_path / "fg.bsb").path)
     found = {s.unit: s for s in submissions.status(county, PERIOD, today=date(2026, 12, 3))}
@@ -161,19 +157,78 @@ def test_submission_status_of_every_unit_and_the_printed_table(split, tmp_path):
         printing.write_report(zz, "submissions", "pdf", tmp_path / "x.pdf", {"period": PERIOD})
 
 
-def test_a_firm_the_county_holds_under_another_record_is_refused_whole(split, tmp_path):
-    county, zz, _ = split
-    name, code = county.conn.execute(
-        "SELECT e.name, e.uscc FROM enterprises e JOIN units u ON u.id = e.township_id "
+def _same_firm_registered(county, zz, tmp_path):
+    """郑庄镇 registers a firm the county holds in another township, under its own id, and pairs a helper."""
+    from desktop_app.services.enterprises import pairings
+
+    theirs_of_ours, name, code, town = county.conn.execute(
+        "SELECT e.id, e.name, e.uscc, u.name FROM enterprises e JOIN units u ON u.id = e.township_id "
         "WHERE u.name != '郑庄镇' AND e.deleted_at IS NULL ORDER BY e.name LIMIT 1").fetchone()
-    enterprises.save(zz, {"name": name, "uscc": code, "township_id": zz.unit.id, "industry": "煤炭"})
-    _explain_all(zz, PERIOD)
-    pkg = submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path
+    mine = enterprises.save(zz, {"name": name + "（郑庄分厂）", "uscc": code, "township_id": zz.unit.id,
+                                 "industry": "煤炭"})
+    pairings.save(zz, mine, {"helper_unit": "郑庄镇科技服务站", "mode": pairings.MODES[0]})
+    explain_all(zz, PERIOD)
+    return theirs_of_ours, mine, town, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path
+
+
+def test_a_firm_the_county_holds_under_another_record_is_asked_about_and_not_imported_unanswered(split, tmp_path):
+    county, zz, _ = split
+    ours, mine, town, pkg = _same_firm_registered(county, zz, tmp_path)
     before = file_state(county.path)
-    for dry_run in (True, False):
-        with pytest.raises(UserError, match=f"统一社会信用代码 {code}）在本台账中已有另一条记录.*请与郑庄镇核实"):
-            receive.import_package(county, pkg, dry_run=dry_run)
+    dry = receive.import_package(county, pkg, dry_run=True)
+    [asked] = dry.same_code
+    assert (asked.theirs_id, asked.ours_id, asked.ours_town) == (mine, ours, town)
+    assert "是同一企业吗" in asked.question("郑庄镇") and town in asked.question("郑庄镇")
+    with pytest.raises(UserError, match="在本台账中已有另一条记录.*确认“是同一企业”即合并.*请与郑庄镇核实"):
+        receive.import_package(county, pkg)
+    with pytest.raises(UserError, match="不符"):  # a merge that does not match the package
+        receive.import_package(county, pkg, same={mine: county.conn.execute(
+            "SELECT id FROM enterprises WHERE id != ? LIMIT 1", (ours,)).fetchone()[0]})
     assert file_state(county.path) == before
+
+
+def test_on_yes_the_two_records_are_one_and_stay_one_both_ways(split, tmp_path):
+    county, zz, _ = split
+    ours, mine, _town, pkg = _same_firm_registered(county, zz, tmp_path)
+    code = enterprises.get(county, ours)["uscc"]
+    result = receive.import_package(county, pkg, same={mine: ours})
+    assert result.counts()["enterprises"][receive.CONFLICT] == 1  # where the two differ: a choice, field by field
+    assert county.conn.execute("SELECT COUNT(*) FROM enterprises WHERE uscc = ?", (code,)).fetchone()[0] == 1
+    assert county.conn.execute("SELECT enterprise_id FROM helper_pairings WHERE helper_unit = '郑庄镇科技服务站'"
+                               ).fetchone()[0] == ours  # what names the township's record arrives on ours
+    [c] = conflicts.pending(county)
+    assert c.row_id == ours and {"name", "township_id"} <= {f for f, *_ in diffs(c)}
+    assert receive.import_package(county, pkg, same={mine: ours}).already
+    conflicts.resolve_fields(county, c.short_id, {"township_id"})  # the firm is 郑庄镇's now; the county's name
+    county_name = enterprises.get(county, ours)["name"]
+
+    # the distribution tells the township; it keeps its own id and takes the county's name, with no conflict
+    down = receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    assert conflicts.pending(zz) == [] and down.counts()["enterprises"][receive.CHANGED] == 1
+    assert zz.conn.execute("SELECT COUNT(*) FROM enterprises WHERE uscc = ?", (code,)).fetchone()[0] == 1
+    assert enterprises.get(zz, mine)["name"] == county_name
+    # the township's next edit arrives on the county's record
+    with zz.write() as w:
+        w.update("enterprises", mine, {"phone": "0356-7111111"})
+    up2 = receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up2.bsb").path)
+    assert up2.counts()["enterprises"][receive.CHANGED] == 1 and conflicts.pending(county) == []
+    assert enterprises.get(county, ours)["phone"] == "0356-7111111"
+
+
+def test_merge_same_code_on_the_cli(split, tmp_path, capsys):
+    from desktop_app.__main__ import main
+
+    county, zz, _ = split
+    ours, mine, _town, pkg = _same_firm_registered(county, zz, tmp_path)
+    path = county.path
+    county.close()
+    assert main(["--db", str(path), "import-package", str(pkg), "--dry-run"]) == 0
+    assert "是同一企业吗" in capsys.readouterr().err
+    assert main(["--db", str(path), "import-package", str(pkg)]) == 2
+    assert "--merge-same-code" in capsys.readouterr().err
+    assert main(["--db", str(path), "import-package", str(pkg), "--merge-same-code"]) == 0
+    out = capsys.readouterr().out
+    assert "是同一企业" in out and "冲突 1" in out
 
 
 def test_the_county_returns_a_package_with_a_reason_and_a_new_one_clears_it(split, tmp_path):
@@ -181,7 +236,7 @@ def test_the_county_returns_a_package_with_a_reason_and_a_new_one_clears_it(spli
     from desktop_app.services.exchange import submissions
 
     county, zz, _ = split
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     with pytest.raises(UserError, match="还没有报送"):
         submissions.return_package(county, "郑庄镇", PERIOD, "数据不全，请补报")
     receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "a.bsb").path)
@@ -206,7 +261,7 @@ def _conflict_at_the_county(county, zz, tmp_path):
         w.update("enterprises", firm, {"address": "郑庄镇填的地址", "phone": "0356-7000001"})
     with county.write() as w:
         w.update("enterprises", firm, {"address": "县里改的地址", "phone": "0356-7999999"})
-    _explain_all(zz, PERIOD)
+    explain_all(zz, PERIOD)
     receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path)
     [c] = conflicts.pending(county)
     return firm, c
@@ -221,12 +276,35 @@ def test_field_by_field_at_the_county_and_the_merge_goes_back_down(split, tmp_pa
     assert (enterprises.get(county, firm)["address"], enterprises.get(county, firm)["phone"]) == (
         "县里改的地址", "0356-7000001")
     assert conflicts.pending(county) == []
-    # the county's merge comes down; the township changed that row since its base, so it is shown, not applied
+    # the county's merge comes down with what it accepted: the township still holds the row as it sent it,
+    # so the county decided with its values in view, and the merge is applied (no second conflict)
+    result = receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    assert conflicts.pending(zz) == [] and result.counts()["enterprises"][receive.CHANGED] == 1
+    assert enterprises.get(zz, firm)["address"] == "县里改的地址" and enterprises.get(zz, firm)["phone"] == "0356-7000001"
+    # and the township's next package starts from what the county has: nothing of that row goes up again
+    explain_all(zz, PERIOD)
+    assert "enterprises" not in submit.export_submission(zz, PERIOD, tmp_path / "up2.bsb").counts
+
+
+def test_a_township_edit_after_its_package_still_meets_the_county_merge_as_a_conflict(split, tmp_path):
+    county, zz, _ = split
+    firm, c = _conflict_at_the_county(county, zz, tmp_path)
+    conflicts.resolve_fields(county, c.short_id, {"phone"})
+    with zz.write() as w:  # the township changes the row again before the county's merge arrives
+        w.update("enterprises", firm, {"address": "郑庄镇又改的地址"})
     receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
     [down] = conflicts.pending(zz)
-    assert ("address", "县里改的地址", "郑庄镇填的地址") in down.fields()
-    conflicts.resolve(zz, down.short_id, "theirs")
-    assert enterprises.get(zz, firm)["address"] == "县里改的地址" and enterprises.get(zz, firm)["phone"] == "0356-7000001"
+    assert [(f, t, o) for f, _b, t, o in diffs(down) if f == "address"] == [("address", "县里改的地址", "郑庄镇又改的地址")]
+    assert enterprises.get(zz, firm)["address"] == "郑庄镇又改的地址"
+
+
+def test_the_county_keeping_its_own_value_reaches_the_township(split, tmp_path):
+    county, zz, _ = split
+    firm, c = _conflict_at_the_county(county, zz, tmp_path)
+    conflicts.resolve(county, c.short_id, "ours")
+    receive.import_package(zz, distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path)
+    assert conflicts.pending(zz) == []
+    assert (enterprises.get(zz, firm)["address"], enterprises.get(zz, firm)["phone"]) == ("县里改的地址", "0356-7999999")
 
 
 def test_resolve_field_by_field_on_the_cli(split, tmp_path, capsys):

@@ -125,6 +125,7 @@ def open_existing(path: Path | str, *, upgrade: bool = True, read_only: bool = F
     try:
         conn = _raw_connect(path)
         _configure(conn)
+        _drop_stale_journal(path)
         if upgrade:
             migrate.upgrade(conn, path, backup=True)
     except sqlite3.Error as exc:
@@ -132,6 +133,22 @@ def open_existing(path: Path | str, *, upgrade: bool = True, read_only: bool = F
             conn.close()
         raise UserError(diagnose.describe(exc, path)) from exc
     return conn
+
+
+def _drop_stale_journal(path: Path) -> None:
+    """A rollback journal left by a process killed while the ledger was briefly out of WAL mode (restore).
+
+    Switching to WAL read the file first, and SQLite rolls a hot journal back before any read and
+    deletes it; it needed the file to itself, so nobody is writing one now. What is left holds nothing
+    to roll back (seen: a journal created an instant before the kill), and would lie there forever.
+    """
+    journal = Path(f"{path}-journal")
+    try:
+        journal.unlink()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # kept open elsewhere (Windows): harmless, tried again at the next open
 
 
 def _frozen(path: Path) -> bool:

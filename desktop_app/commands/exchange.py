@@ -9,7 +9,7 @@ from desktop_app.errors import UserError
 
 
 def _export_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--for", dest="for_unit", default="", help="下级单位名称（下发包）")
+    p.add_argument("--for", dest="for_unit", default="", help="下级单位名称（下发包；市级台账为回执包）")
     p.add_argument("--all-units", action="store_true", help="为全部下级单位各生成一个下发包")
     p.add_argument("--out", default="", help="包文件路径")
     p.add_argument("--out-dir", default="", help="--all-units 时的输出文件夹")
@@ -31,7 +31,7 @@ def _written(args: argparse.Namespace, make) -> list:
 
 @command("export-package", _export_args)
 def cmd_export_package(args: argparse.Namespace) -> int:
-    from desktop_app.services.exchange import distribute, submit
+    from desktop_app.services.exchange import distribute, receipt, submit
 
     if args.all_units:
         if not args.out_dir:
@@ -44,7 +44,9 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     if not args.out:
         raise UserError(i18n.tr("请指定包文件路径"), option="--out")
     if args.for_unit:
-        _written(args, lambda ledger: distribute.export_for(ledger, args.for_unit, args.out))
+        # a city sends its 县（市、区） only a 回执 of what it holds of theirs
+        _written(args, lambda ledger: (receipt.export_for if ledger.unit.level == "city" else distribute.export_for)(
+            ledger, args.for_unit, args.out))
     else:  # 上报: this unit's package for the period
         _written(args, lambda ledger: submit.export_submission(ledger, args.period, args.out))
     return 0

@@ -2824,7 +2824,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="+20"/>
+        <source>可在“数据交换 → 生成回执…”为{sender}生成回执，其下次报送只含新增或改过的数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5443,7 +5448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>下发…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5484,6 +5489,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>导入回执…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入市里的回执：此后的报送包只含新增或改过的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>生成回执…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>告诉县（市、区）本台账已有其哪些数据，其下次报送只含改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>报送情况…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5494,17 +5519,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>冲突待处理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>双方都改过的记录，逐条选择保留哪一方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>冲突待处理（{n}）…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9780,7 +9805,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>是同一企业：“{name}”并入本台账的“{ours}”（{uscc}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9963,7 +9988,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+96"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+98"/>
         <source>该包已导入过（{at}），本次未作改动</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9973,12 +9998,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>{city}的回执：市里已有本单位报送的 {n} 条记录，下次报送只含此后新增或改过的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
         <source>（试导入，未写入台账）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>{file} 是{kind}，本台账只能导入上级单位的下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9993,13 +10024,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop_app/services/exchange/receipt.py" line="+31"/>
+        <source>{city}回执{unit}_{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>只有市级台账向县（市、区）发回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>还没有导入过{unit}的报送包，无需回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{file} 是发给“{to}”的回执包，本台账属于“{me}”，未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+3"/>
         <source>{file} 来自“{sender}”，不是本单位的上级单位，未导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../desktop_app/services/exchange/upward.py" line="+52"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+8"/>
+        <location filename="../../desktop_app/services/exchange/upward.py" line="+53"/>
         <source>{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10009,12 +10061,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{file} 的内容无法读取（文件被改动或不是本程序生成的），未导入：{why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10615,7 +10667,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>未导入。请与{sender}核实“{name}”的统一社会信用代码（{uscc}），更正后重新报送。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10637,6 +10689,16 @@
     <message>
         <location line="+1"/>
         <source>否，不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在导入回执…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10778,6 +10840,41 @@
     <message>
         <location line="+39"/>
         <source>打印机“{p}”无法开始打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>receipt_flow</name>
+    <message>
+        <location filename="../../ui/exchange/receipt_flow.py" line="+15"/>
+        <source>生成回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>还没有导入过任何县（市、区）的报送包，无需回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>发给</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>回执包 (*.bsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在生成回执…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已生成 {path}
+本台账已有{unit}报送的 {n} 条记录。
+请把这个文件交给{unit}导入，其下次报送只含此后新增或改过的数据。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,3 +115,22 @@ def _next_code() -> str:
 
     body = f"91140521MA{next(_codes):07d}"
     return body + uscc_check_char(body)
+
+
+def test_a_stale_rollback_journal_is_cleared_at_open(ledger):
+    from pathlib import Path
+
+    from db.connection import open_existing
+
+    path = ledger.path
+    ledger.conn.execute("INSERT INTO settings (key, value) VALUES ('probe', 'committed')")
+    ledger.close()
+    journal = Path(f"{path}-journal")
+    journal.write_bytes(b"")  # what a restore killed an instant after creating it leaves
+    conn = open_existing(path)
+    try:
+        assert not journal.exists()
+        assert conn.execute("SELECT value FROM settings WHERE key = 'probe'").fetchone()[0] == "committed"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()

@@ -44,6 +44,9 @@ def import_package(window, path: str, same: dict[str, str] | None = None) -> Bac
         if result.already:
             QMessageBox.information(window, title, result.lines()[0])
             return
+        if result.accepted is not None:  # a 回执: nothing to choose, taken at once
+            take_receipt(window, path)
+            return
         if result.same_code:
             answers = dict(same or {})
             sender = result.package.from_unit.get("name") or ""
@@ -75,3 +78,15 @@ def ask_same_firm(window, sender: str, found) -> bool:
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
+
+
+def take_receipt(window, path: str) -> BackgroundTask:
+    title = QCoreApplication.translate("import_flow", "导入回执")
+    task = BackgroundTask(window, QCoreApplication.translate("import_flow", "正在导入回执…"), _work(window, path, False))
+    window._exchange_task = task
+
+    def done(result: receive.Result):
+        window._exchange_task = None
+        window.last_receipt = result
+        QMessageBox.information(window, title, "\n".join(result.lines()))
+    return task.start(done)

@@ -147,6 +147,9 @@ class PreviewDialog(QDialog):
                     sender=result.package.from_unit.get("name"), p=r["period"], reason=r["reason"])
             if waiting:
                 text += "\n" + self.tr("有 {n} 条冲突待处理，请逐条选择保留哪一方。").format(n=waiting)
+            if self.window_.ledger.unit.level == "city":
+                text += "\n" + self.tr("可在“数据交换 → 生成回执…”为{sender}生成回执，其下次报送只含新增或改过的数据。").format(
+                    sender=result.package.from_unit.get("name"))
             QMessageBox.information(self.window_, self.windowTitle(), text)
             if waiting:
                 open_conflicts(self.window_)

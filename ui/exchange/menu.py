@@ -52,6 +52,7 @@ def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
         conflicts_window,
         distribute_window,
         import_flow,
+        receipt_flow,
         submissions_window,
         submit_flow,
     )
@@ -73,6 +74,12 @@ def add_package_entries(window: QMainWindow) -> dict[str, QAction]:
                               QCoreApplication.translate("exchange_menu", "导入乡镇、开发区和责任单位报来的报送包：先看清"
                                                                           "将新增、更新的内容再导入；双方都改过的进入冲突待处理"),
                               lambda: import_flow.choose_and_import(window)),
+        "import_receipt": (QCoreApplication.translate("exchange_menu", "导入回执…"),
+                           QCoreApplication.translate("exchange_menu", "导入市里的回执：此后的报送包只含新增或改过的数据"),
+                           lambda: import_flow.choose_and_import(window)),
+        "receipt": (QCoreApplication.translate("exchange_menu", "生成回执…"),
+                    QCoreApplication.translate("exchange_menu", "告诉县（市、区）本台账已有其哪些数据，其下次报送只含改动"),
+                    lambda: receipt_flow.choose_and_export(window)),
         "submissions": (QCoreApplication.translate("exchange_menu", "报送情况…"),
                         QCoreApplication.translate("exchange_menu", "本期哪些单位已报送、何时报送、哪些未报；可退回并打印报送情况表"),
                         lambda: submissions_window.open_submissions(window)),
@@ -107,6 +114,8 @@ def fit_to_ledger(actions: dict[str, QAction], ledger) -> None:
     actions["import_package"].setVisible(ledger.unit.parent_id is not None and (
         ledger.unit.level in ("township", "zone", "department") or lower))
     actions["submit"].setVisible(lower or upward.sends_everything(ledger))
+    actions["import_receipt"].setVisible(upward.sends_everything(ledger))
+    actions["receipt"].setVisible(ledger.unit.level == "city")
     n = ownership.pending_conflicts(ledger)
     actions["conflicts"].setText(QCoreApplication.translate("exchange_menu", "冲突待处理（{n}）…").format(n=n) if n
                                  else QCoreApplication.translate("exchange_menu", "冲突待处理…"))

@@ -38,13 +38,17 @@ class Base:
                     json.dumps(values, ensure_ascii=False, sort_keys=True) if values is not None else None)
 
 
-def remember_base(conn: sqlite3.Connection, peer: str, rec: records.Record) -> None:
+def remember_base(conn: sqlite3.Connection, peer: str, rec: records.Record,
+                  sent: records.Record | None = None) -> None:
+    """``sent``: the record as the peer sent it, when its ids were read as ours (a city's county)."""
     text = rec.values_text()
+    row_hash = records.text_hash(text)
+    sent_hash = sent.hash() if sent is not None else None
     conn.execute(
-        "INSERT INTO exchange_base (peer_unit_id, table_name, row_id, row_version, row_hash, row_values) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET row_version = excluded.row_version, "
-        "row_hash = excluded.row_hash, row_values = excluded.row_values",
-        (peer, rec.table, rec.id, rec.version, records.text_hash(text), text))
+        "INSERT INTO exchange_base (peer_unit_id, table_name, row_id, row_version, row_hash, row_values, sent_hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET row_version = excluded.row_version, "
+        "row_hash = excluded.row_hash, row_values = excluded.row_values, sent_hash = excluded.sent_hash",
+        (peer, rec.table, rec.id, rec.version, row_hash, text, sent_hash if sent_hash != row_hash else None))
 
 
 def bases(conn: sqlite3.Connection, peer: str, table: str) -> dict[str, Base]:

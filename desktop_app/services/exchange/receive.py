@@ -22,7 +22,7 @@ from pathlib import Path
 from db.records import new_id, now
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services.exchange import package_file, records, same_firm, share, upward
+from desktop_app.services.exchange import package_file, receipt, records, same_firm, share, upward
 from desktop_app.services.exchange.base import (
     Base,
     FieldDiff,
@@ -50,6 +50,7 @@ class Incoming:
     theirs: records.Record
     ours: records.Record | None
     base: Base | None
+    sent: records.Record | None = None   # the record as the sender wrote it, when its ids were read as ours
 
     def fields(self) -> list[FieldDiff]:
         """Every field where the package and this ledger differ, with the base's value beside them."""
@@ -69,6 +70,7 @@ class Result:
     already: str | None = None                   # when it was imported before
     rows: list[Incoming] = field(default_factory=list)
     same_code: list[same_firm.SameCode] = field(default_factory=list)   # 是同一企业吗? to ask before importing
+    accepted: int | None = None    # a 回执: how many of this ledger's rows the city says it holds
 
     def counts(self) -> dict[str, Counter]:
         out: dict[str, Counter] = {}
@@ -94,6 +96,10 @@ class Result:
         """The summary a clerk reads: one line per table, then the totals."""
         if self.already:
             return [i18n.tr("该包已导入过（{at}），本次未作改动").format(at=self.already[:16].replace("T", " "))]
+        if self.accepted is not None:
+            line = i18n.tr("{city}的回执：市里已有本单位报送的 {n} 条记录，下次报送只含此后新增或改过的").format(
+                city=self.package.from_unit.get("name"), n=self.accepted)
+            return [line] + ([i18n.tr("（试导入，未写入台账）")] if self.dry_run else [])
         out = []
         for table, counter in self.counts().items():
             parts = [f"{class_label(c)} {counter[c]}" for c in CLASS_LABELS if counter[c]]
@@ -106,6 +112,9 @@ class Result:
 
 def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> dict[str, str]:
     """Refuse a package not meant for this ledger; the ids it names for us that we know by others (a city)."""
+    if m.kind == package_file.RECEIPT:
+        receipt.check_addressee(ledger, m, path.name)
+        return {}
     if m.kind in (package_file.SUBMISSION, package_file.EMPTY_SUBMISSION):
         if ledger.unit.level == "city":
             return upward.sender_aliases(ledger, m, path.name)
@@ -165,13 +174,17 @@ def import_opened(ledger: Ledger, pkg: package_file.Package, *, dry_run: bool = 
     result = Result(m, path.name, dry_run, already=_imported_at(ledger, m.package_id))
     if result.already:
         return result
-    peer = upward.local_peer(aliases, m.from_unit["id"])
+    receipt_ = m.kind == package_file.RECEIPT  # from the city this county reports to, filed as its parent
+    peer = ledger.unit.parent_id if receipt_ else upward.local_peer(aliases, m.from_unit["id"])
     if m.seq < (last := _last_seq(ledger, peer)):
         raise UserError(i18n.tr("{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）").format(
             file=path.name, seq=m.seq, kind=m.kind_label, last=last))
     down, fresh = m.kind == package_file.DISTRIBUTION, dict(same or {})
-    merged = same_firm.read_down(pkg.rows("settings")) if down else same_firm.known(ledger.conn, peer)
     try:
+        if receipt_:
+            result.accepted = receipt.apply(ledger, pkg, dry_run=dry_run)
+            return result
+        merged = same_firm.read_down(pkg.rows("settings")) if down else same_firm.known(ledger.conn, peer)
         result.rows = classify(ledger, pkg, peer, aliases | merged | fresh, asked=result.same_code, fresh=fresh)
         if result.same_code and (down or not dry_run):
             raise same_firm.refusal(path.name, m.from_unit.get("name") or "", result.same_code[0], down=down)
@@ -223,7 +236,7 @@ def classify(ledger: Ledger, pkg: package_file.Package, peer: str, aliases: dict
                 if asked is None:
                     raise same_firm.refusal(pkg.path.name, pkg.manifest.from_unit.get("name") or "", found)
                 asked.append(found)
-            out.append(Incoming(cls, theirs, ours, base))
+            out.append(Incoming(cls, theirs, ours, base, raw if theirs is not raw else None))
     return out
 
 
@@ -266,7 +279,7 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str,
                 if inc.cls == CONFLICT:
                     _queue(ledger, inc, peer, m.package_id)
                 else:
-                    remember_base(conn, peer, inc.theirs)
+                    remember_base(conn, peer, inc.theirs, inc.sent)
             for row in pkg.rows("settings"):
                 if row["key"] in share.CALENDAR_SETTINGS or row["key"] == share.RETURNS_SETTING:
                     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "

@@ -29,12 +29,13 @@ def sends_everything(ledger: Ledger) -> bool:
     return ledger.unit.level == "county" and ledger.unit.parent_id is not None
 
 
-def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
+def known_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (ALIASES_SETTING,)).fetchone()
     return json.loads(row[0]) if row and row[0] else {}
 
 
-def _same(a: dict, code: str | None, name: str | None) -> bool:
+def same_unit(a: dict, code: str | None, name: str | None) -> bool:
+    """``a`` (a package's from or to unit) is the unit of ``code`` (when both have one), else of ``name``."""
     if a.get("code") and code:
         return a["code"] == code
     return bool(a.get("name")) and a.get("name") == name
@@ -48,11 +49,11 @@ def sender_aliases(ledger: Ledger, m: package_file.Manifest, file_name: str) -> 
     """
     me = ledger.unit
     to, sender = m.to_unit, m.from_unit
-    if to.get("id") != me.id and not _same(to, me.code, me.name):
+    if to.get("id") != me.id and not same_unit(to, me.code, me.name):
         raise UserError(i18n.tr("{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入").format(
             file=file_name, to=to.get("name"), kind=m.kind_label, me=me.name))
     out = {to["id"]: me.id} if to.get("id") and to["id"] != me.id else {}
-    known = _aliases(ledger.conn)
+    known = known_aliases(ledger.conn)
     if sender.get("id") in known:
         out[sender["id"]] = known[sender["id"]]
         return out
@@ -63,7 +64,7 @@ def sender_aliases(ledger: Ledger, m: package_file.Manifest, file_name: str) -> 
     for uid, name, code in ledger.conn.execute(
             "SELECT id, name, code FROM units WHERE parent_id = ? AND deleted_at IS NULL AND level IN "
             f"({', '.join('?' * len(CITY_MEMBERS))}) ORDER BY seq", (me.id, *CITY_MEMBERS)):
-        if uid not in bound and _same(sender, code, name):
+        if uid not in bound and same_unit(sender, code, name):
             out[sender["id"]] = uid
             return out
     raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；"
@@ -75,7 +76,7 @@ def remember(conn: sqlite3.Connection, aliases: dict[str, str]) -> None:
     """Keep the binding of the sender's id, in the import's transaction."""
     if not aliases:
         return
-    known = _aliases(conn) | aliases
+    known = known_aliases(conn) | aliases
     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
                  "excluded.value", (ALIASES_SETTING, json.dumps(known, ensure_ascii=False, sort_keys=True)))
 

@@ -113,3 +113,92 @@ def test_add_unit_on_the_cli_registers_a_reporting_unit_of_the_right_level(tmp_p
         assert [(u.name, u.code) for u in units.reporting_units(lg)] == [("绛县", "140826")]
     finally:
         lg.close()
+
+
+def test_the_city_receipt_lets_the_county_send_only_what_changed(demo_ledger, city, tmp_path):
+    from desktop_app.services.exchange import receipt
+
+    county = demo_ledger
+    explain_all(county, PERIOD)
+    first = submit.export_submission(county, PERIOD, tmp_path / "up1.bsb")
+    receive.import_package(city, first.path)
+    with pytest.raises(UserError, match="还没有导入过阳城县的报送包"):
+        receipt.export_for(city, "阳城县", tmp_path / "x.bsb")
+    back = receipt.export_for(city, "沁水县", tmp_path / "回执.bsb")
+    sent = sum(first.counts.values())
+    assert back.counts["exchange_accepted"] == sent
+
+    # the county takes it: the city holds every row it sent, so the next package is empty
+    before = file_state(county.path)
+    assert receive.import_package(county, back.path, dry_run=True).accepted == sent
+    assert file_state(county.path) == before
+    took = receive.import_package(county, back.path)
+    assert took.accepted == sent and "市里已有本单位报送的" in took.lines()[0]
+    assert receive.import_package(county, back.path).already
+    again = submit.export_submission(county, "2026-12", tmp_path / "up2.bsb")
+    with package_file.opened(again.path) as pkg:
+        assert pkg.manifest.kind == package_file.EMPTY_SUBMISSION
+    assert receive.import_package(city, again.path).totals() == {}
+
+    # one correction at the county: the next package carries that row alone, and the city applies it
+    firm = county.conn.execute("SELECT id FROM enterprises WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    with county.write() as w:
+        w.update("enterprises", firm, {"phone": "0356-9000009"})
+    third = submit.export_submission(county, "2026-12", tmp_path / "up3.bsb")
+    assert third.counts == {"enterprises": 1}
+    assert receive.import_package(city, third.path).totals()[receive.CHANGED] == 1
+    assert enterprises.get(city, firm)["phone"] == "0356-9000009"
+
+    # an older receipt after a newer one, and a receipt for another ledger, are refused; nothing changes
+    newer = receipt.export_for(city, "沁水县", tmp_path / "回执2.bsb")
+    receive.import_package(county, newer.path)
+    older = receipt.export_for(city, "沁水县", tmp_path / "回执3.bsb")
+    newest = receipt.export_for(city, "沁水县", tmp_path / "回执4.bsb")
+    receive.import_package(county, newest.path)
+    before = file_state(county.path)
+    with pytest.raises(UserError, match="早于已导入"):
+        receive.import_package(county, older.path)
+    assert file_state(county.path) == before
+    other, _ = _township_ledger(county, tmp_path)
+    try:
+        with pytest.raises(UserError, match="回执包，本台账属于“郑庄镇”"):
+            receive.import_package(other, newest.path)
+    finally:
+        other.close()
+
+
+def test_a_receipt_from_a_city_the_county_does_not_report_to_is_refused(demo_ledger, tmp_path):
+    from desktop_app.services.exchange import receipt
+
+    county = demo_ledger
+    other = create_ledger(tmp_path / "yc.sqlite3", unit_name="运城市", level="city", code="140800", operator="市办")
+    try:
+        units.add_township(other, "沁水县", level="county", code="140521")
+        explain_all(county, PERIOD)
+        up = submit.export_submission(county, PERIOD, tmp_path / "up.bsb")
+        with pytest.raises(UserError, match="运城市"):  # addressed to 晋城市: 运城市 does not import it
+            receive.import_package(other, up.path)
+    finally:
+        other.close()
+    city = create_ledger(tmp_path / "jc.sqlite3", unit_name="晋城市", level="city", code="140500", operator="市办")
+    seed.load_builtin(city)
+    receive.import_package(city, up.path)
+    with city.write() as w:  # a receipt that says it comes from 运城市
+        w.update("units", city.unit.id, {"name": "运城市", "code": "140800"})
+    city.close()
+    city = open_ledger(tmp_path / "jc.sqlite3")
+    try:
+        wrong = receipt.export_for(city, "沁水县", tmp_path / "回执.bsb")
+    finally:
+        city.close()
+    before = file_state(county.path)
+    with pytest.raises(UserError, match="来自“运城市”，不是本单位的上级单位"):
+        receive.import_package(county, wrong.path)
+    assert file_state(county.path) == before
+
+
+def _township_ledger(county, tmp_path):
+    from desktop_app.services.exchange import distribute, lower_ledger
+
+    return lower_ledger.create_from_package(distribute.export_for(county, "郑庄镇", tmp_path / "zz.bsb").path,
+                                            tmp_path / "zz.sqlite3", operator="乡镇填报员")

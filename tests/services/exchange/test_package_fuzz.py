@@ -140,3 +140,49 @@ def test_mutated_packages_are_refused_in_one_line_or_imported_cleanly(setup, tmp
     assert sum(outcomes.values()) == COUNT and outcomes["refused"] > COUNT // 4 and outcomes["accepted"]
     assert slowest < 2.0
     print(f"package fuzz: {outcomes}, slowest {slowest:.3f}s, total {time.monotonic() - started:.1f}s")
+
+
+RECEIPTS = 300
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_mutated_receipts_are_refused_in_one_line_or_taken_whole(demo_ledger, tmp_path):
+    """回执 from the city: the same damage, at the county; a refusal changes nothing, a taken one is consistent."""
+    from desktop_app.services import seed
+    from desktop_app.services.exchange import receipt
+    from desktop_app.services.ledger import create_ledger, open_ledger
+
+    county = demo_ledger
+    for f in review.blocking(county, "2026-11"):
+        review.explain(county, f, "已电话核实企业财务负责人，情况属实")
+    city = create_ledger(tmp_path / "city.sqlite3", unit_name="晋城市", level="city", code="140500", operator="市办")
+    seed.load_builtin(city)
+    receive.import_package(city, submit.export_submission(county, "2026-11", tmp_path / "up.bsb").path)
+    good = receipt.export_for(city, "沁水县", tmp_path / "回执.bsb").path
+    city.close()
+    db = county.path
+    county.close()
+    rng = random.Random(SEED)
+    path = tmp_path / "变异回执.bsb"
+    outcomes: dict[str, int] = {}
+    for n in range(RECEIPTS):
+        what = _mutant(good, path, rng, n)
+        ledger = open_ledger(db)
+        state = file_state(db)
+        try:
+            receive.import_package(ledger, path)
+        except UserError as exc:
+            text = str(exc)
+            assert "\n" not in text and "Traceback" not in text and path.name in text, (n, what, text)
+            assert file_state(db) == state, (n, what)
+            outcomes["refused"] = outcomes.get("refused", 0) + 1
+            continue
+        finally:
+            ledger.close()
+        outcomes["taken"] = outcomes.get("taken", 0) + 1
+        check = sqlite3.connect(db)
+        try:
+            assert check.execute("SELECT COUNT(*) FROM exchange_base WHERE typeof(row_hash) != 'text'").fetchone()[0] == 0
+        finally:
+            check.close()
+    assert sum(outcomes.values()) == RECEIPTS and outcomes["refused"] > RECEIPTS // 4 and outcomes.get("taken")

@@ -4,7 +4,8 @@ Run from the worktree root: ``python bench/bench_upward.py [--enterprises 5000]`
 Goal (issue 11): export of a 5,000-enterprise package < 2 s. The county's first
 package to the city carries every row it holds (nothing acknowledged yet); also
 timed: the city importing it (every row new), and a second package imported
-(every row compared, nothing changed), with the process's peak resident size after each step.
+(every row compared, nothing changed), the city's 回执 and the county taking it, and the next
+package after it (only what changed: 50 corrected firms), with the process's peak resident size after each step.
 Prints figures; it is not a test.
 """
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_ledger import ensure  # noqa: E402
 
 from desktop_app.services import review, seed  # noqa: E402
-from desktop_app.services.exchange import receive, submit  # noqa: E402
+from desktop_app.services.exchange import receipt, receive, submit  # noqa: E402
 from desktop_app.services.ledger import create_ledger, open_ledger  # noqa: E402
 
 PERIOD = "2026-11"
@@ -62,6 +63,20 @@ def main() -> None:
             t = res.totals()
             print(f"  city imports package 2: {took:.2f} s, peak RSS {peak:.0f} MiB "
                   f"(未变 {t[receive.UNCHANGED]:,}, 更新 {t[receive.CHANGED]}, 冲突 {t[receive.CONFLICT]})")
+            w, took, peak = _timed(lambda: receipt.export_for(city, county.unit.name, work / "receipt.bsb"))
+            print(f"  city writes its 回执: {took:.2f} s, peak RSS {peak:.0f} MiB "
+                  f"({w.counts[receipt.ACCEPTED_TABLE]:,} rows, {w.path.stat().st_size / 1024:,.0f} KiB)")
+            res, took, peak = _timed(lambda: receive.import_package(county, work / "receipt.bsb"))
+            print(f"  county takes the 回执: {took:.2f} s, peak RSS {peak:.0f} MiB ({res.accepted:,} acknowledged)")
+            firms = [r[0] for r in county.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 50")]
+            with county.write() as wr:
+                for firm in firms:
+                    wr.update("enterprises", firm, {"phone": "0356-9000009"})
+            w, took, peak = _timed(lambda: submit.export_submission(county, PERIOD, work / "up_3.bsb"))
+            print(f"  package 3 after the 回执 (50 firms corrected): {took:.2f} s, peak RSS {peak:.0f} MiB "
+                  f"({sum(w.counts.values()):,} records, {w.path.stat().st_size / 1024:,.0f} KiB)")
+            res, took, peak = _timed(lambda: receive.import_package(city, work / "up_3.bsb"))
+            print(f"  city imports package 3: {took:.2f} s, peak RSS {peak:.0f} MiB (更新 {res.totals()[receive.CHANGED]})")
         finally:
             county.close()
             city.close()

@@ -126,10 +126,6 @@ def cmd_add_unit(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(db_path(args))
     try:
-        allowed = ("county", "zone") if ledger.unit.level == "city" else ("township", "zone")
-        if args.level not in allowed or ledger.unit.level not in ("city", "county"):
-            raise UserError(i18n.tr("{unit}的报送单位不能是这一级别：县（市、区）报市，乡镇、开发区报县").format(
-                unit=ledger.unit.name), option="--level")
         units.add_township(ledger, args.name, level=args.level, code=args.code)
     finally:
         ledger.close()

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop_app import i18n
 from desktop_app.domain.codes import division_code_error
-from desktop_app.errors import ValidationError
+from desktop_app.errors import UserError, ValidationError
 from desktop_app.services.ledger import Ledger
 
 
@@ -74,9 +74,15 @@ def _with(reports: str, more: str) -> str:
     return ",".join(have + [m for m in more.split(",") if m not in have])
 
 
+MEMBER_LEVELS = {"county": ("township", "zone"), "city": ("county", "zone")}  # who reports to whom
+
+
 def add_township(ledger: Ledger, name: str, *, level: str = "township", code: str = "") -> str:
     """A reporting unit under this ledger's unit: a 乡（镇） or 开发区 of a county, a 县（市、区） of a city."""
     name, code = name.strip(), code.strip()
+    if level not in MEMBER_LEVELS.get(ledger.unit.level, ()):
+        raise UserError(i18n.tr("{unit}的报送单位不能是这一级别：县（市、区）报市，乡镇、开发区报县").format(
+            unit=ledger.unit.name), option="--level")
     if not name:
         raise ValidationError("name", i18n.tr("请填写单位名称"))
     if err := division_code_error(code):

@@ -608,7 +608,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/exchange/distribute_window.py" line="+166"/>
+        <location filename="../../ui/exchange/distribute_window.py" line="+165"/>
         <source>报送单位：{name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5618,12 +5618,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../desktop_app/services/units.py" line="+84"/>
         <source>{unit}的报送单位不能是这一级别：县（市、区）报市，乡镇、开发区报县</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../desktop_app/commands/ledger.py" line="+22"/>
         <source>已登记报送单位 {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7979,7 +7979,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop_app/services/units.py" line="+81"/>
+        <location filename="../../desktop_app/services/units.py" line="+3"/>
         <source>请填写单位名称</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9674,12 +9674,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/units.py" line="-36"/>
+        <location filename="../../desktop_app/services/units.py" line="-42"/>
         <source>请填写责任单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>单位“{name}”已存在</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10009,7 +10009,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>{file} 是{kind}，本台账只能导入上级单位的下发包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10050,18 +10050,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+8"/>
-        <location filename="../../desktop_app/services/exchange/upward.py" line="+53"/>
+        <location filename="../../desktop_app/services/exchange/upward.py" line="+56"/>
         <source>{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{file} 来自“{sender}”，不是本台账的报送单位，未导入</source>
+        <location line="+21"/>
+        <source>{file} 来自“{sender}”，不是本台账登记的报送单位，未导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+35"/>
         <source>{file} 是第 {seq} 号{kind}，早于已导入的第 {last} 号，未导入（以免数据倒退）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10608,7 +10607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/upward.py" line="+17"/>
+        <location filename="../../desktop_app/services/exchange/upward.py" line="-3"/>
         <source>{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；如是新的县（市、区），请先在“报送单位”中登记</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10651,18 +10650,18 @@
 <context>
     <name>import_flow</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="+16"/>
-        <location line="+27"/>
+        <location filename="../../ui/exchange/import_flow.py" line="+13"/>
+        <location line="+24"/>
         <source>导入交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-23"/>
         <source>报送包 (*.bsb);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>正在读取交换包…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10846,7 +10845,7 @@
 <context>
     <name>receipt_flow</name>
     <message>
-        <location filename="../../ui/exchange/receipt_flow.py" line="+15"/>
+        <location filename="../../ui/exchange/receipt_flow.py" line="+13"/>
         <source>生成回执</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10861,17 +10860,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>回执包 (*.bsb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>正在生成回执…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>已生成 {path}
 本台账已有{unit}报送的 {n} 条记录。
 请把这个文件交给{unit}导入，其下次报送只含此后新增或改过的数据。</source>
@@ -10945,7 +10944,7 @@
 <context>
     <name>submit_flow</name>
     <message>
-        <location filename="../../ui/exchange/submit_flow.py" line="+16"/>
+        <location filename="../../ui/exchange/submit_flow.py" line="+14"/>
         <source>生成报送包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10955,17 +10954,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>报送包 (*.bsb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>正在生成报送包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>本期没有新的或改过的数据，已生成空表上报包</source>
         <translation type="unfinished"></translation>
     </message>

@@ -190,6 +190,9 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
         tool = opener(window)
         s.look(name, tool)
         tool.close()
+    preview = _package_preview(window)
+    s.look("import_preview", preview)
+    preview.reject()
     picker = PickerDialog(ledger, enterprise_source(), window)
     s.look("enterprise_picker", picker)
     picker.reject()
@@ -198,6 +201,31 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
         s.look(f"report_{spec.name}", dialog)
         dialog.reject()
     return s.seen
+
+
+def _package_preview(window):
+    """导入预览 of a township's package with two corrected firms (a dry run: the ledger is not touched)."""
+    from desktop_app.services import review
+    from desktop_app.services.exchange import distribute, lower_ledger, receive, submit
+    from ui.exchange.import_preview import PreviewDialog
+
+    folder = Path(tempfile.mkdtemp(prefix="ledger-fit-pkg-"))
+    county = window.ledger
+    zz, _ = lower_ledger.create_from_package(distribute.export_for(county, "郑庄镇", folder / "zz.bsb").path,
+                                             folder / "zz.sqlite3", operator="乡镇填报员")
+    try:
+        firms = [r[0] for r in zz.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 2")]
+        with zz.write() as w:
+            for firm in firms:
+                w.update("enterprises", firm, {"address": "沁水县郑庄镇府城路18号（搬迁后的新厂址）", "phone": "0356-7000001"})
+        for f in review.blocking(zz, "2026-11"):
+            review.explain(zz, f, "已电话核实企业财务负责人，情况属实")
+        up = submit.export_submission(zz, "2026-11", folder / "up.bsb").path
+    finally:
+        zz.close()
+    dialog = PreviewDialog(window, str(up), receive.import_package(county, up, dry_run=True), None)
+    dialog.show()
+    return dialog
 
 
 def main(argv: list[str]) -> int:

@@ -23,10 +23,9 @@ from desktop_app.services.exchange import distribute
 from ui.common.background import BackgroundTask
 from ui.common.buttons import ok_cancel
 from ui.common.window_size import size_window
+from ui.exchange.package_files import FOLDER_KEY
 from ui.targets.row_model import RowColumn, RowTableModel
 from ui.targets.tool_window import ToolWindow, open_single
-
-FOLDER_KEY = "exchange/folder"
 
 
 class DistributeWindow(ToolWindow):

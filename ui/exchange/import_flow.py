@@ -1,24 +1,18 @@
 """数据交换 → 导入下发包 / 导入报送包: read it, show what it would change, then apply on the clerk's word."""
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.services.exchange import receive
 from ui.common.background import BackgroundTask
-from ui.exchange.distribute_window import FOLDER_KEY
+from ui.exchange import package_files
 from ui.exchange.import_preview import PreviewDialog
 
 
 def choose_and_import(window) -> BackgroundTask | None:
-    folder = str(QSettings().value(FOLDER_KEY, "") or Path.home())
-    path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("import_flow", "导入交换包"), folder,
-                                          QCoreApplication.translate("import_flow", "报送包 (*.bsb);;所有文件 (*)"))
-    if not path:
-        return None
-    QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
-    return import_package(window, path)
+    path = package_files.ask_open(window, QCoreApplication.translate("import_flow", "导入交换包"),
+                                  QCoreApplication.translate("import_flow", "报送包 (*.bsb);;所有文件 (*)"))
+    return import_package(window, path) if path else None
 
 
 def _work(window, path: str, dry_run: bool, same: dict[str, str] | None = None):

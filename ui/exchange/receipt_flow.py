@@ -1,14 +1,12 @@
 """数据交换 → 生成回执 (a city): tell a 县（市、区） what this ledger holds of its rows, so its next 报送包
 carries only what changed since."""
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop_app.services.exchange import receipt
 from ui.common.background import BackgroundTask
-from ui.exchange.distribute_window import FOLDER_KEY
+from ui.exchange import package_files
 
 
 def choose_and_export(window, unit: str | None = None, out: str | None = None) -> BackgroundTask | None:
@@ -23,21 +21,12 @@ def choose_and_export(window, unit: str | None = None, out: str | None = None) -
         if not ok:
             return None
     if out is None:
-        folder = Path(str(QSettings().value(FOLDER_KEY, "") or Path.home()))
-        out, _ = QFileDialog.getSaveFileName(window, title, str(folder / receipt.default_file_name(window.ledger, unit)),
-                                             QCoreApplication.translate("receipt_flow", "回执包 (*.bsb)"))
+        out = package_files.ask_save(window, title, receipt.default_file_name(window.ledger, unit),
+                                     QCoreApplication.translate("receipt_flow", "回执包 (*.bsb)"))
         if not out:
             return None
-        QSettings().setValue(FOLDER_KEY, str(Path(out).parent))
-
-    def work(_progress):
-        ledger = window.ledger.reopen()  # SQLite connections stay in their thread
-        try:
-            return receipt.export_for(ledger, unit, out)
-        finally:
-            ledger.close()
-
-    task = BackgroundTask(window, QCoreApplication.translate("receipt_flow", "正在生成回执…"), work)
+    task = package_files.on_ledger(window, QCoreApplication.translate("receipt_flow", "正在生成回执…"),
+                                   lambda ledger: receipt.export_for(ledger, unit, out))
     window._receipt_task = task
 
     def done(written) -> None:

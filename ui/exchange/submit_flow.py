@@ -1,15 +1,13 @@
 """数据交换 → 生成报送包: the period, a file name, then the package of what changed since the county's last
 acceptance (or 空表上报); refused, with the reason, while the period's 审核 has a blocking finding."""
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop_app.services import periods, review
 from desktop_app.services.exchange import submit
 from ui.common.background import BackgroundTask
-from ui.exchange.distribute_window import FOLDER_KEY
+from ui.exchange import package_files
 
 
 def choose_and_export(window, period: str | None = None, out: str | None = None) -> BackgroundTask | None:
@@ -21,21 +19,12 @@ def choose_and_export(window, period: str | None = None, out: str | None = None)
         if not ok or not period.strip():
             return None
     if out is None:
-        folder = Path(str(QSettings().value(FOLDER_KEY, "") or Path.home()))
-        out, _ = QFileDialog.getSaveFileName(window, title, str(folder / submit.default_file_name(window.ledger, period)),
-                                             QCoreApplication.translate("submit_flow", "报送包 (*.bsb)"))
+        out = package_files.ask_save(window, title, submit.default_file_name(window.ledger, period),
+                                     QCoreApplication.translate("submit_flow", "报送包 (*.bsb)"))
         if not out:
             return None
-        QSettings().setValue(FOLDER_KEY, str(Path(out).parent))
-
-    def work(_progress):
-        ledger = window.ledger.reopen()  # SQLite connections stay in their thread
-        try:
-            return submit.export_submission(ledger, period, out)
-        finally:
-            ledger.close()
-
-    task = BackgroundTask(window, QCoreApplication.translate("submit_flow", "正在生成报送包…"), work)
+    task = package_files.on_ledger(window, QCoreApplication.translate("submit_flow", "正在生成报送包…"),
+                                   lambda ledger: submit.export_submission(ledger, period, out))
     window._submit_task = task
 
     def done(written) -> None:

@@ -116,10 +116,7 @@ def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> di
         receipt.check_addressee(ledger, m, path.name)
         return {}
     if m.kind in (package_file.SUBMISSION, package_file.EMPTY_SUBMISSION):
-        if ledger.unit.level == "city":
-            return upward.sender_aliases(ledger, m, path.name)
-        _check_submission(ledger, m, path)
-        return {}
+        return upward.sender_aliases(ledger, m, path.name)
     name = path.name
     if m.kind != package_file.DISTRIBUTION:
         raise UserError(i18n.tr("{file} 是{kind}，本台账只能导入上级单位的下发包").format(file=name, kind=m.kind_label))
@@ -133,18 +130,6 @@ def _check_addressee(ledger: Ledger, m: package_file.Manifest, path: Path) -> di
         raise UserError(i18n.tr("{file} 来自“{sender}”，不是本单位的上级单位，未导入").format(
             file=name, sender=m.from_unit.get("name")))
     return {}
-
-
-def _check_submission(ledger: Ledger, m: package_file.Manifest, path: Path) -> None:
-    """A 报送包 comes to this ledger from one of its own reporting units."""
-    if m.to_unit.get("id") != ledger.unit.id:
-        raise UserError(i18n.tr("{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入").format(
-            file=path.name, to=m.to_unit.get("name"), kind=m.kind_label, me=ledger.unit.name))
-    known = ledger.conn.execute("SELECT 1 FROM units WHERE id = ? AND parent_id = ? AND deleted_at IS NULL",
-                                (m.from_unit.get("id"), ledger.unit.id)).fetchone()
-    if not known:
-        raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账的报送单位，未导入").format(
-            file=path.name, sender=m.from_unit.get("name")))
 
 
 def _imported_at(ledger: Ledger, package_id: str) -> str | None:

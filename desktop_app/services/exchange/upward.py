@@ -17,11 +17,12 @@ from dataclasses import replace
 
 from desktop_app import i18n
 from desktop_app.errors import UserError
+from desktop_app.services import units
 from desktop_app.services.exchange import package_file, records
 from desktop_app.services.ledger import Ledger
 
 ALIASES_SETTING = "exchange.aliases"   # JSON {sender's id for itself: this ledger's id for it}
-CITY_MEMBERS = ("county", "zone")      # who reports to a city: its 县（市、区） and 开发区
+CITY_MEMBERS = units.MEMBER_LEVELS["city"]   # who reports to a city: its 县（市、区） and 开发区
 
 
 def sends_everything(ledger: Ledger) -> bool:
@@ -42,34 +43,39 @@ def same_unit(a: dict, code: str | None, name: str | None) -> bool:
 
 
 def sender_aliases(ledger: Ledger, m: package_file.Manifest, file_name: str) -> dict[str, str]:
-    """At a city: the ids of a county's package read as this ledger's ({} when they already agree).
+    """Who a 报送包 is for and from: this ledger, and one of its registered reporting units.
 
-    Refused with one line when the package is not addressed to this city or comes from a
-    county this city has not registered.
+    At a city, the county's package names the city and the county by the county's ids: they
+    are returned as {their id: ours} ({} where the ids already agree, as at a county). Refused
+    with one line otherwise.
     """
-    me = ledger.unit
+    me, conn = ledger.unit, ledger.conn
     to, sender = m.to_unit, m.from_unit
-    if to.get("id") != me.id and not same_unit(to, me.code, me.name):
+    city = me.level == "city"
+    if to.get("id") != me.id and not (city and same_unit(to, me.code, me.name)):
         raise UserError(i18n.tr("{file} 是报给“{to}”的{kind}，本台账属于“{me}”，未导入").format(
             file=file_name, to=to.get("name"), kind=m.kind_label, me=me.name))
     out = {to["id"]: me.id} if to.get("id") and to["id"] != me.id else {}
-    known = known_aliases(ledger.conn)
+    known = known_aliases(conn) if city else {}
     if sender.get("id") in known:
         out[sender["id"]] = known[sender["id"]]
         return out
-    if ledger.conn.execute("SELECT 1 FROM units WHERE id = ? AND parent_id = ? AND deleted_at IS NULL",
-                           (sender.get("id"), me.id)).fetchone():
+    if conn.execute("SELECT 1 FROM units WHERE id = ? AND parent_id = ? AND deleted_at IS NULL",
+                    (sender.get("id"), me.id)).fetchone():
         return out
-    bound = set(known.values())
-    for uid, name, code in ledger.conn.execute(
-            "SELECT id, name, code FROM units WHERE parent_id = ? AND deleted_at IS NULL AND level IN "
-            f"({', '.join('?' * len(CITY_MEMBERS))}) ORDER BY seq", (me.id, *CITY_MEMBERS)):
-        if uid not in bound and same_unit(sender, code, name):
-            out[sender["id"]] = uid
-            return out
-    raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；"
-                            "如是新的县（市、区），请先在“报送单位”中登记").format(file=file_name, sender=sender.get("name")),
-                    option="add-unit NAME --level county --code CODE")
+    if city:  # a county's first package: bound to the city's registration of it by code, else name
+        bound = set(known.values())
+        for uid, name, code in conn.execute(
+                "SELECT id, name, code FROM units WHERE parent_id = ? AND deleted_at IS NULL AND level IN "
+                f"({', '.join('?' * len(CITY_MEMBERS))}) ORDER BY seq", (me.id, *CITY_MEMBERS)):
+            if uid not in bound and same_unit(sender, code, name):
+                out[sender["id"]] = uid
+                return out
+        raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账登记的报送单位，未导入；"
+                                "如是新的县（市、区），请先在“报送单位”中登记").format(
+            file=file_name, sender=sender.get("name")), option="add-unit NAME --level county --code CODE")
+    raise UserError(i18n.tr("{file} 来自“{sender}”，不是本台账登记的报送单位，未导入").format(
+        file=file_name, sender=sender.get("name")))
 
 
 def remember(conn: sqlite3.Connection, aliases: dict[str, str]) -> None:

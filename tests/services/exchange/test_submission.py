@@ -106,6 +106,23 @@ def test_a_package_for_another_ledger_is_refused_and_changes_nothing(split, tmp_
     assert file_state(fg.path) == before
 
 
+
+def test_a_package_from_a_unit_the_county_does_not_register_is_refused(split, tmp_path):
+    import shutil
+
+    from tests.services.exchange.test_bad_packages import _rewrite_manifest
+
+    county, zz, _ = split
+    explain_all(zz, PERIOD)
+    stranger = tmp_path / "stranger.bsb"
+    shutil.copy(submit.export_submission(zz, PERIOD, tmp_path / "up.bsb").path, stranger)
+    _rewrite_manifest(stranger, lambda b: b["from_unit"].update(id="someone-else", name="阳城县某镇"))
+    before = file_state(county.path)
+    with pytest.raises(UserError, match="来自“阳城县某镇”，不是本台账登记的报送单位，未导入$"):
+        receive.import_package(county, stranger)
+    assert file_state(county.path) == before
+
+
 def test_a_ledger_with_nobody_above_makes_no_submission(tmp_path):
     from desktop_app.services.ledger import create_ledger
 
@@ -213,6 +230,19 @@ def test_on_yes_the_two_records_are_one_and_stay_one_both_ways(split, tmp_path):
     up2 = receive.import_package(county, submit.export_submission(zz, PERIOD, tmp_path / "up2.bsb").path)
     assert up2.counts()["enterprises"][receive.CHANGED] == 1 and conflicts.pending(county) == []
     assert enterprises.get(county, ours)["phone"] == "0356-7111111"
+
+
+def test_a_distribution_naming_a_firm_the_township_registered_itself_waits_for_its_package(split, tmp_path):
+    county, zz, _ = split
+    code = "91140521MA0K3F2L20"
+    enterprises.save(zz, {"name": "郑庄镇登记的新企业", "uscc": code, "township_id": zz.unit.id, "industry": "煤层气"})
+    enterprises.save(county, {"name": "县里登记的新企业", "uscc": code, "township_id": zz.unit.id, "industry": "煤层气"})
+    pkg = distribute.export_for(county, "郑庄镇", tmp_path / "zz2.bsb").path
+    before = file_state(zz.path)
+    for dry_run in (True, False):
+        with pytest.raises(UserError, match="本台账已登记为“郑庄镇登记的新企业”.*请先生成报送包报沁水县"):
+            receive.import_package(zz, pkg, dry_run=dry_run)
+    assert file_state(zz.path) == before
 
 
 def test_merge_same_code_on_the_cli(split, tmp_path, capsys):

@@ -101,7 +101,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(i18n.tr("没有待处理的冲突"))
         return 0
     for c in pending:
-        fields = "、".join(f.name for f in c.fields())
+        fields = "、".join(f"{f.name}（{conflicts.describe(f)}）" for f in c.fields())
         print(f"{c.short_id}\t{c.peer}\t{c.label}\t{i18n.tr('不同之处')}：{fields}")
     print(i18n.tr("共 {n} 条冲突待处理").format(n=len(pending)))
     return 0

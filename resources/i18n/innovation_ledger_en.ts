@@ -7578,7 +7578,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-46"/>
-        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+70"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+79"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-106"/>
         <source>是</source>
         <translation type="unfinished"></translation>
@@ -9855,7 +9855,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/conflicts.py" line="-8"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="-6"/>
         <source>（未接收过）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9865,12 +9865,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{n} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>没有待处理的冲突“{id}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9890,12 +9885,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>“{f}”不是这条冲突中可逐项选择的字段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>处理冲突：逐项采用{peer}的{fields}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9988,7 +9983,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+98"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+97"/>
         <source>该包已导入过（{at}），本次未作改动</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10624,6 +10619,11 @@
     <message>
         <location line="+4"/>
         <source>{file}：企业“{name}”（统一社会信用代码 {uscc}）在本台账中已有另一条记录“{ours}”（{town}），未导入。是同一企业的，导入时确认“是同一企业”即合并为一条；不是的，请与{sender}核实统一社会信用代码后重新报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange/field_labels.py" line="+74"/>
+        <source>{table}“{row}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,7 +29,7 @@ class ConflictsWindow(ToolWindow):
         self.model = RowTableModel([
             RowColumn("peer", self.tr("对方单位"), lambda c: c.peer, "center"),
             RowColumn("record", self.tr("记录"), lambda c: c.label),
-            RowColumn("fields", self.tr("不同之处"), lambda c: "、".join(conflicts.field_label(f.name) for f in c.fields())),
+            RowColumn("fields", self.tr("不同之处"), lambda c: conflicts.summary(c.fields())),
             RowColumn("at", self.tr("导入时间"), lambda c: c.created_at[:16].replace("T", " "), "center"),
         ], self)
         self.view = self.table_view(self.model, "conflicts", (110, 260, 300))

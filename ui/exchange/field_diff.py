@@ -26,7 +26,7 @@ class FieldDiffTable(QTableWidget):
         head = self.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(not pick)
-        for column, width in enumerate((130, 220, 220, 220)):
+        for column, width in enumerate((250, 200, 200, 200)):
             self.setColumnWidth(column, width)
         if pick:
             head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -34,11 +34,11 @@ class FieldDiffTable(QTableWidget):
     def show_fields(self, diffs: list[FieldDiff]) -> None:
         self.setRowCount(len(diffs))
         for r, d in enumerate(diffs):
-            label = QTableWidgetItem(conflicts.field_label(d.name))
+            label = QTableWidgetItem(conflicts.describe(d))
             self.setItem(r, 0, label)
             cells = ((d.base, False), (d.theirs, d.theirs_changed), (d.ours, d.ours_changed))
             for c, (value, changed) in enumerate(cells, start=1):
-                item = QTableWidgetItem(conflicts.shown(self.ledger, d.name, value, child=d.child))
+                item = QTableWidgetItem(conflicts.shown(self.ledger, d, value))
                 if changed:
                     item.setBackground(CHANGED)
                     item.setToolTip(self.tr("与上次接收的不同"))
@@ -46,7 +46,7 @@ class FieldDiffTable(QTableWidget):
             if self.pick:
                 tick = QTableWidgetItem()
                 tick.setData(Qt.ItemDataRole.UserRole, d.name)
-                if not d.child:  # a field is chosen one by one; child rows (机构, 项目) go with 采用对方 only
+                if d.pickable:  # a field is chosen one by one; a child row only one side has goes with 采用对方
                     tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
                     tick.setCheckState(Qt.CheckState.Unchecked)
                 else:

@@ -81,9 +81,9 @@ class PreviewDialog(QDialog):
         self.rows = RowTableModel([
             RowColumn("cls", self.tr("结果"), lambda inc: receive.class_label(inc.cls), "center",
                       color=lambda inc: BAD if inc.cls == receive.CONFLICT else None),
-            RowColumn("record", self.tr("记录"), lambda inc: inc.label),
+            RowColumn("record", self.tr("记录"), lambda inc: inc.label(ledger)),
             RowColumn("fields", self.tr("不同之处"),
-                      lambda inc: "、".join(conflicts.field_label(f.name) for f in inc.fields())),
+                      lambda inc: conflicts.summary(inc.fields())),
         ], self)
         self.rows.set_rows(result.to_review())
         self.row_view = QTableView(objectName="rows")

@@ -63,12 +63,25 @@ NEVER = object()     # … when nothing was ever accepted of the row from that u
 
 @dataclass(frozen=True)
 class FieldDiff:
-    """One field where the two sides differ; for a child table (机构, 项目) the values are row counts."""
-    name: str
+    """One field where the two sides differ: a field of the record, or of one of its child rows (a survey's
+    研发机构 or 研发项目), or a child row one side has and the other has not (``whole``: the values are the
+    row's name, or None where it is missing)."""
+    name: str               # what resolve_fields takes: "phone", or "survey_institutions/<row id>/spending"
     base: object
     theirs: object
     ours: object
-    child: bool = False
+    child: str = ""         # the child table, for a child row's field
+    row_name: str = ""      # which child row, as a clerk knows it
+    whole: bool = False
+
+    @property
+    def column(self) -> str:
+        return self.name.rsplit("/", 1)[-1] if self.child and not self.whole else self.name
+
+    @property
+    def pickable(self) -> bool:
+        """Taken one by one; a child row one side lacks goes with 采用对方 only."""
+        return not self.whole
 
     @property
     def theirs_changed(self) -> bool:
@@ -79,30 +92,53 @@ class FieldDiff:
         return self.base in (UNKNOWN, NEVER) or self.ours != self.base
 
 
+CHILD_HIDDEN = NOT_HASHED | {"id"}
+
+
 def diff(theirs: dict, ours: dict, base: dict | None, *, had_base: bool = True) -> list[FieldDiff]:
     """Fields that differ between ``theirs`` and ``ours`` (each ``{"row", "children"}``), with the base's
     (``base`` None: no values kept, or, with ``had_base`` false, nothing ever accepted)."""
     t, o = theirs.get("row") or {}, ours.get("row") or {}
 
-    def base_of(name: str, count: bool = False) -> object:
+    def base_of(name: str) -> object:
         if not had_base:
             return NEVER
         if base is None or name not in base:
             return UNKNOWN
-        return len(base[name]) if count else base[name]
+        return base[name]
 
     out = [FieldDiff(k, base_of(k), t.get(k), o.get(k)) for k in t
            if k not in NOT_HASHED and t.get(k) != o.get(k)]
     tc_all, oc_all = theirs.get("children") or {}, ours.get("children") or {}
     for child in sorted(set(tc_all) | set(oc_all)):
-        tc, oc = tc_all.get(child, []), oc_all.get(child, [])
-        if _strip(tc) != _strip(oc):
-            out.append(FieldDiff(child, base_of(child, count=True), len(tc), len(oc), child=True))
+        out.extend(_child_diffs(child, tc_all.get(child, []), oc_all.get(child, []), base_of(child)))
     return out
 
 
-def _strip(rows: list[dict]) -> list[dict]:
-    return [{k: v for k, v in r.items() if k not in NOT_HASHED} for r in rows]
+def _child_diffs(child: str, theirs: list[dict], ours: list[dict], base: object) -> list[FieldDiff]:
+    tc, oc = {r["id"]: r for r in theirs}, {r["id"]: r for r in ours}
+    bc = {r["id"]: r for r in base} if isinstance(base, list) else None
+    parent_column = next((c for r in theirs + ours for c in r if c.endswith("_id") and c != "id"), None)
+    hidden = CHILD_HIDDEN | ({parent_column} if parent_column else set())
+    order = sorted(set(tc) | set(oc), key=lambda cid: ((tc.get(cid) or oc.get(cid)).get("seq") or 0, cid))
+    out = []
+    for cid in order:
+        t, o = tc.get(cid), oc.get(cid)
+        b = base if bc is None else bc.get(cid)
+        name = _row_name(t or o)
+        if t is not None and o is not None:
+            for col in t:
+                if col not in hidden and t.get(col) != o.get(col):
+                    out.append(FieldDiff(f"{child}/{cid}/{col}", b if bc is None else (b or {}).get(col),
+                                         t.get(col), o.get(col), child, name))
+        else:
+            out.append(FieldDiff(f"{child}/{cid}", b if bc is None else (_row_name(b) if b else None),
+                                 name if t else None, name if o else None, child, name, whole=True))
+    return out
+
+
+def _row_name(row: dict) -> str:
+    return str(row.get("name") or row.get("title") or row.get("seq") or row.get("id"))
 
 
 def record_dict(rec: records.Record | None) -> dict:

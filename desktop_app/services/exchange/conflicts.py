@@ -8,7 +8,7 @@ from desktop_app import i18n
 from desktop_app.errors import UserError
 from desktop_app.services.exchange import receive, records, share
 from desktop_app.services.exchange.base import NEVER, UNKNOWN, Base, FieldDiff, diff, remember_base
-from desktop_app.services.exchange.field_labels import YES_NO, field_label
+from desktop_app.services.exchange.field_labels import YES_NO, describe, field_label  # noqa: F401 (re-exported)
 from desktop_app.services.ledger import Ledger
 
 LABEL_COLUMNS = ("name", "title", "indicator", "period", "file_name")
@@ -33,11 +33,13 @@ class Conflict:
         return diff(self.theirs, self.ours, self.base.values if self.base else None, had_base=self.base is not None)
 
 
-def _label(table: str, row: dict) -> str:
-    for col in LABEL_COLUMNS:
-        if row.get(col):
-            return f"{share.table_label(table)}：{row[col]}"
-    return share.table_label(table)
+def record_label(ledger: Ledger, table: str, row: dict) -> str:
+    """What the record is, for a person: 企业：沁和能源集团有限公司, 调查表：沁和能源集团有限公司 2026-11."""
+    what = next((str(row[col]) for col in LABEL_COLUMNS if row.get(col)), "")
+    if table != "enterprises" and (firm := row.get("enterprise_id")):
+        name = ledger.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()
+        what = f"{name[0]} {what}".strip() if name else what
+    return f"{share.table_label(table)}：{what}" if what else share.table_label(table)
 
 
 def pending(ledger: Ledger) -> list[Conflict]:
@@ -48,24 +50,31 @@ def pending(ledger: Ledger) -> list[Conflict]:
     out = []
     for cid, peer, table, row_id, at, theirs, ours, base in rows:
         t, o = json.loads(theirs), json.loads(ours) or {}
-        out.append(Conflict(cid, peer, table, row_id, _label(table, t.get("row") or {}), at, t, o, Base.from_json(base)))
+        out.append(Conflict(cid, peer, table, row_id, record_label(ledger, table, t.get("row") or {}), at, t, o,
+                            Base.from_json(base)))
     return out
+
+
+def summary(diffs: list[FieldDiff]) -> str:
+    """不同之处 in one line: each field, each child row once."""
+    seen = dict.fromkeys(describe(d) if not d.child else describe(FieldDiff(
+        d.child, None, None, None, d.child, d.row_name, whole=True)) for d in diffs)
+    return "、".join(seen)
 
 
 REFERENCES = (("units", "name"), ("enterprises", "name"), ("tasks", "title"),
               ("talent", "name"), ("platforms", "name"), ("departments", "name"))
 
 
-def shown(ledger: Ledger, name: str, value: object, *, child: bool = False) -> str:
-    """A field's value as a clerk reads it: a unit or firm by its name, not its id; a child table by its rows."""
+def shown(ledger: Ledger, d: FieldDiff, value: object) -> str:
+    """A field's value as a clerk reads it: a unit or firm by its name, not its id; 是/否 for a yes-or-no."""
+    name = d.column
     if value is NEVER:
         return i18n.tr("（未接收过）")
     if value is UNKNOWN:
         return i18n.tr("（未记录）")
     if value is None or value == "":
         return "—"
-    if child:
-        return i18n.tr("{n} 条").format(n=value)
     if name in YES_NO and value in (0, 1):
         return i18n.tr("是") if value else i18n.tr("否")
     if name.endswith("_id") and isinstance(value, str):
@@ -111,20 +120,24 @@ def resolve_fields(ledger: Ledger, conflict_id: str, take: set[str]) -> Conflict
     """Field by field: the fields in ``take`` get the sender's values, the others keep this ledger's.
     The merged row is a local edit, so it goes back to the sender with the next package."""
     c = find(ledger, conflict_id)
-    plain = {f.name for f in c.fields() if not f.child}
+    diffs = {f.name: f for f in c.fields()}
+    plain = {name for name, f in diffs.items() if f.pickable}
     unknown = set(take) - plain
     if unknown:
         raise UserError(i18n.tr("“{f}”不是这条冲突中可逐项选择的字段").format(f="、".join(sorted(unknown))))
     if not take:
         return resolve(ledger, conflict_id, "ours")
-    if take == plain and all(not f.child for f in c.fields()):
+    if take == plain and all(f.pickable for f in diffs.values()):
         return resolve(ledger, conflict_id, "theirs")
     row = ledger.conn.execute("SELECT peer_unit_id FROM exchange_conflicts WHERE id = ?", (c.id,)).fetchone()
     theirs = records.Record(c.table, c.theirs["row"], c.theirs.get("children", {}))
+    reason = i18n.tr("处理冲突：逐项采用{peer}的{fields}").format(
+        peer=c.peer, fields="、".join(describe(diffs[f]) for f in sorted(take)))
     with ledger.write() as w:
-        w.update(c.table, c.row_id, {f: c.theirs["row"][f] for f in take},
-                 reason=i18n.tr("处理冲突：逐项采用{peer}的{fields}").format(
-                     peer=c.peer, fields="、".join(field_label(f) for f in sorted(take))))
+        if fields := {f: c.theirs["row"][f] for f in take if not diffs[f].child}:
+            w.update(c.table, c.row_id, fields, reason=reason)
+        for d in (diffs[f] for f in sorted(take) if diffs[f].child):  # a 研发机构's figure: its own row
+            w.update(d.child, d.name.split("/")[1], {d.column: d.theirs}, reason=reason)
         remember_base(ledger.conn, row[0], theirs)
         ledger.conn.execute("UPDATE exchange_conflicts SET resolved_at = ?, resolution = 'fields', resolved_by = ? "
                             "WHERE id = ?", (now(), ledger.operator, c.id))

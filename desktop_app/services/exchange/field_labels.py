@@ -1,6 +1,7 @@
 """What a clerk calls a column, for the side-by-side views of 导入预览 and 冲突待处理."""
 
 from desktop_app import i18n
+from desktop_app.domain.survey import INSTITUTION_FIELDS, PROJECT_FIELDS
 
 _T = i18n.QT_TRANSLATE_NOOP
 
@@ -49,7 +50,9 @@ FIELD_LABELS = {
     "sha256": _T("i18n", "文件内容"), "record_id": _T("i18n", "所属记录"), "record_table": _T("i18n", "所属类别"),
     "rule": _T("i18n", "审核规则"), "text": _T("i18n", "说明"), "amount_wan": _T("i18n", "金额（万元）"),
     "value": _T("i18n", "数值"), "code": _T("i18n", "代码"), "reports": _T("i18n", "报送内容"),
-    "parent_id": _T("i18n", "上级单位"), "seq": _T("i18n", "排序"),
+    "parent_id": _T("i18n", "上级单位"), "seq": _T("i18n", "序号"), "count": _T("i18n", "数量"),
+    "target_values": _T("i18n", "分年目标"), "leading_group_members": _T("i18n", "成员"),
+    "reward_rules": _T("i18n", "奖补标准"),
 }
 
 YES_NO = frozenset({"above_scale", "is_sample", "recertified", "high_level", "support_housing", "support_award",
@@ -58,3 +61,18 @@ YES_NO = frozenset({"above_scale", "is_sample", "recertified", "high_level", "su
 
 def field_label(name: str) -> str:
     return i18n.tr(FIELD_LABELS.get(name, name))
+
+
+CHILD_COLUMNS = {"survey_institutions": {k: label for k, label, _kind in INSTITUTION_FIELDS},
+                 "survey_projects": {k: label for k, label, _kind in PROJECT_FIELDS}}
+
+
+def describe(d) -> str:
+    """A FieldDiff's field: 联系电话, or 研发机构“中试基地”：机构研究开发费用（万元）."""
+    if not d.child:
+        return field_label(d.name)
+    row = i18n.tr("{table}“{row}”").format(table=field_label(d.child), row=d.row_name)
+    if d.whole:
+        return row
+    label = CHILD_COLUMNS.get(d.child, {}).get(d.column) or FIELD_LABELS.get(d.column, d.column)
+    return f"{row}：{i18n.tr(label)}"

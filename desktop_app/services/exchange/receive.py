@@ -57,9 +57,8 @@ class Incoming:
         return diff(record_dict(self.theirs), record_dict(self.ours), self.base.values if self.base else None,
                     had_base=self.base is not None)
 
-    @property
-    def label(self) -> str:
-        return conflict_label(self.theirs)
+    def label(self, ledger: Ledger) -> str:
+        return conflict_label(ledger, self.theirs)
 
 
 @dataclass
@@ -260,7 +259,7 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str,
                         write_record(ledger, inc.theirs, inc.ours, reason)
                     except sqlite3.IntegrityError as exc:  # a rule of this ledger the row breaks: nothing is kept
                         raise UserError(i18n.tr("{file}：{what} 与本台账已有的记录冲突（{why}），整包未导入").format(
-                            file=result.file_name, what=conflict_label(inc.theirs), why=exc)) from exc
+                            file=result.file_name, what=conflict_label(ledger, inc.theirs), why=exc)) from exc
                 if inc.cls == CONFLICT:
                     _queue(ledger, inc, peer, m.package_id)
                 else:
@@ -279,10 +278,12 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str,
             w.receiving = False
 
 
-def conflict_label(rec: records.Record) -> str:
-    from desktop_app.services.exchange.conflicts import _label
+def conflict_label(ledger: Ledger, rec: records.Record) -> str:
+    from desktop_app.services.exchange.conflicts import (
+        record_label,  # conflicts builds on this module
+    )
 
-    return _label(rec.table, rec.row)
+    return record_label(ledger, rec.table, rec.row)
 
 
 def write_record(ledger: Ledger, theirs: records.Record, ours: records.Record | None, reason: str) -> None:

@@ -181,12 +181,14 @@ def _close_references(conn: sqlite3.Connection, share: Share) -> None:
             ids = share.ids.get(kind.table)
             if not ids:
                 continue
-            for fk in conn.execute(f"PRAGMA foreign_key_list({kind.table})").fetchall():
-                target, column = fk[2], fk[3]
-                if target not in KIND_OF:
-                    continue
-                wanted = _where_in(conn, f"SELECT {column} FROM {kind.table}", "id", ids) - {None}
-                missing = wanted - share.ids.get(target, set())
-                if missing:
-                    share.add(target, missing)
-                    changed = True
+            # the record's own row, and its child rows (a team's members name their talent records)
+            for table, parent_column in ((kind.table, "id"), *kind.children):
+                for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+                    target, column = fk[2], fk[3]
+                    if target not in KIND_OF:
+                        continue
+                    wanted = _where_in(conn, f"SELECT {column} FROM {table}", parent_column, ids) - {None}
+                    missing = wanted - share.ids.get(target, set())
+                    if missing:
+                        share.add(target, missing)
+                        changed = True

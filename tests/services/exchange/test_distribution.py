@@ -137,3 +137,22 @@ def test_only_a_county_distributes(split, tmp_path):
     with pytest.raises(UserError, match="只有县级台账"):
         distribute.export_for(zz, "郑庄镇", tmp_path / "x.bsb")
     assert not (tmp_path / "x.bsb").exists()
+
+
+def test_every_units_package_holds_every_row_its_rows_name(demo_ledger, tmp_path):
+    """Each of the demo county's 33 packages: no reference left dangling, child rows' included
+    (嘉峰镇's team names a talent record of another township through its members)."""
+    written = distribute.export_all(demo_ledger, tmp_path / "all")
+    assert len(written) == 33
+    for w in written:
+        pkg = sqlite3.connect(w.path)
+        try:
+            assert pkg.execute("PRAGMA foreign_key_check").fetchall() == [], w.unit
+        finally:
+            pkg.close()
+    jf = next(w for w in written if w.unit == "嘉峰镇")
+    ledger, _ = lower_ledger.create_from_package(jf.path, tmp_path / "jf.sqlite3", operator="嘉峰镇填报员")
+    try:
+        assert ledger.conn.execute("SELECT COUNT(*) FROM team_members").fetchone()[0] >= 1
+    finally:
+        ledger.close()

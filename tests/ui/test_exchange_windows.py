@@ -324,6 +324,13 @@ def test_a_conflict_is_resolved_field_by_field_and_the_log_says_so(qtbot, demo_l
     reason = zz.conn.execute("SELECT reason FROM audit_log WHERE table_name = 'enterprises' AND row_id = ? "
                              "ORDER BY seq DESC LIMIT 1", (firm,)).fetchone()[0]
     assert "逐项采用沁水县的名称" in reason
+    # what the clerk sees in 操作日志: the merge, with its reason and the name it took
+    log = w.open_audit()
+    col = {c.key: i for i, c in enumerate(log.model.columns)}
+    shown = [(log.model.data(log.model.index(r, col["reason"])), log.model.data(log.model.index(r, col["changes"])))
+             for r in range(log.model.rowCount())]
+    assert any("逐项采用沁水县的名称" in (why or "") and "县里改的名" in (what or "") for why, what in shown)
+    log.close()
 
 
 def _same_firm_package(county, zz, tmp_path):

@@ -45,3 +45,18 @@ def test_help_dialog_shows_the_monthly_steps(qtbot, demo_window):
     for step in ("下发任务", "填报进展", "调查表", "销号", "打印报表", "备份"):
         assert step in text
     dialog.grab().save("/tmp/help_dialog.png")
+
+
+def test_every_exchange_entry_the_help_names_is_in_the_menu(demo_window):
+    """使用说明 names 数据交换 entries; each is one the window has (shown at some level of ledger)."""
+    import re
+
+    from desktop_app.paths import resource
+    from ui.help_dialog import HELP_FILE
+
+    text = resource(*HELP_FILE).read_text(encoding="utf-8")
+    named = set(re.findall(r"数据交换 → ([^”]+)”", text)) | set(re.findall(r"点“(生成回执…|导入回执…)”", text))
+    menu = next(a.menu() for a in demo_window.menuBar().actions() if a.text().startswith("数据交换"))
+    entries = {a.text().split("（")[0].removesuffix("…") + "…" for a in menu.actions() if a.text()}
+    assert {"生成回执…", "导入回执…", "导入报送包…"} <= named
+    assert named <= entries, named - entries

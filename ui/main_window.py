@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)  # .bsb packages dropped on the window are imported
         size_window(self, "main", 1280, 780, main=True)
         self._status = {key: QLabel() for key in ("exchange", "unit", "operator", "path")}
         for label in self._status.values():
@@ -106,6 +107,23 @@ class MainWindow(QMainWindow):
         from ui.exchange import import_flow
 
         import_flow.import_package(self, str(path))
+
+    @staticmethod
+    def _dropped_packages(event) -> list[str]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".bsb")]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._dropped_packages(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """报送包 files dropped on the window (from the USB stick's folder): imported as 导入报送包… would."""
+        from ui.exchange import import_flow
+
+        if paths := self._dropped_packages(event):
+            event.acceptProposedAction()
+            import_flow.open_packages(self, paths)
 
     def _build_tab(self, key: str, cls, ledger: Ledger):
         tab = cls(ledger, self)  # a LedgerView: it hears the ledger's changes itself

@@ -278,6 +278,69 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../ui/exchange/batch_import.py" line="+71"/>
+        <source>导入报送包（{n} 个文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>可导入 {ok} 个；其余 {other} 个见“说明”，不会导入。导入时同一单位的包按编号先后。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入 {n} 个包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>有 {n} 家企业的统一社会信用代码本台账已有另一条记录，需确认是否同一企业：请单独导入此包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✗ {file}：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ {sender}（{file}）：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>有 {n} 条冲突待处理，请逐条选择保留哪一方。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <location filename="../../ui/tasks/brief_dialog.py" line="+56"/>
@@ -1876,7 +1939,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>（演示台账）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1921,7 +1984,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+81"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5417,6 +5480,14 @@
     <message>
         <location filename="../../ui/app.py" line="+43"/>
         <source>打开台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>batch_import</name>
+    <message>
+        <location filename="../../ui/exchange/batch_import.py" line="-95"/>
+        <source>正在读取交换包…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10650,18 +10721,18 @@
 <context>
     <name>import_flow</name>
     <message>
-        <location filename="../../ui/exchange/import_flow.py" line="+13"/>
-        <location line="+24"/>
+        <location filename="../../ui/exchange/import_flow.py" line="+14"/>
+        <location line="+33"/>
         <source>导入交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-32"/>
         <source>报送包 (*.bsb);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>正在读取交换包…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -192,6 +192,13 @@ def survey(window, shots: Path | None = None) -> dict[str, list[str]]:
         tool.close()
     preview = _package_preview(window)
     s.look("import_preview", preview)
+    from ui.exchange.batch_import import BatchDialog, Outcome
+
+    batch = BatchDialog(window, [Outcome(preview.path, preview.result),
+                                 Outcome("坏的.bsb", error="无法读取报送包 坏的.bsb：不是报送包文件")])
+    batch.show()
+    s.look("batch_import", batch)
+    batch.reject()
     preview.reject()
     picker = PickerDialog(ledger, enterprise_source(), window)
     s.look("enterprise_picker", picker)

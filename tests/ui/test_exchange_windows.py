@@ -2,6 +2,7 @@
 导入下发包 with its preview, and 冲突待处理 (issue 10)."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop_app.services.exchange import distribute, lower_ledger
@@ -378,3 +379,55 @@ def test_the_county_is_asked_whether_a_new_firm_is_one_it_holds(qtbot, demo_ledg
     assert county.conn.execute("SELECT COUNT(*) FROM enterprises WHERE id = ?", (mine,)).fetchone()[0] == 0
     qtbot.waitUntil(lambda: getattr(w, "_conflicts_window", None) is not None, timeout=5000)
     assert w._conflicts_window.model.row_at(0).row_id == ours
+
+
+def test_the_months_packages_are_imported_together_and_a_bad_one_says_why(qtbot, demo_ledger, tmp_path, said):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from desktop_app.services import review
+    from desktop_app.services.exchange import submit
+
+    county = demo_ledger
+    files = []
+    for name in ("郑庄镇", "嘉峰镇", "县发改局"):
+        lg, _ = lower_ledger.create_from_package(distribute.export_for(county, name, tmp_path / f"{name}.bsb").path,
+                                                 tmp_path / f"{name}.sqlite3", operator=f"{name}填报员")
+        try:
+            for f in review.blocking(lg, "2026-11"):
+                review.explain(lg, f, "已电话核实企业财务负责人，情况属实")
+            if name == "郑庄镇":  # two packages from one unit: the older must go in first
+                files.append(submit.export_submission(lg, "2026-11", tmp_path / "郑庄镇_1.bsb").path)
+                firm = lg.conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT 1").fetchone()[0]
+                with lg.write() as w:
+                    w.update("enterprises", firm, {"phone": "0356-7333333"})
+            files.append(submit.export_submission(lg, "2026-11", tmp_path / f"{name}_up.bsb").path)
+        finally:
+            lg.close()
+    broken = tmp_path / "坏的.bsb"
+    broken.write_bytes(b"not a package")
+    files.append(broken)
+
+    w = _window(qtbot, county)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in reversed(files)])  # newest first, as a folder may list
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(drop)
+    qtbot.waitUntil(lambda: getattr(w, "_batch_import", None) is not None, timeout=60000)
+    dialog = w._batch_import
+    rows = [dialog.model.row_at(r) for r in range(dialog.model.rowCount())]
+    assert [o.result.package.from_unit["name"] for o in rows if o.result] == ["县发改局", "嘉峰镇", "郑庄镇", "郑庄镇"]
+    dialog.grab().save(str(tmp_path.parent / "batch_import.png"))
+    zz = [o.result.package.seq for o in rows if o.result and o.result.package.from_unit["name"] == "郑庄镇"]
+    assert zz == [1, 2]  # oldest first
+    bad = next(o for o in rows if o.result is None)
+    note = dialog.model.data(dialog.model.index(rows.index(bad), dialog.model.columnCount() - 1))
+    assert "坏的.bsb" in note and "不是" in note
+    assert dialog.ok.text() == "导入 4 个包"
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: getattr(dialog, "applied", None) is not None, timeout=60000)
+    assert all(result is not None for _path, result, _err in dialog.applied)
+    assert said[-1].count("✓") == 4
+    assert county.conn.execute("SELECT phone FROM enterprises WHERE id = ?", (firm,)).fetchone()[0] == "0356-7333333"
+    assert county.conn.execute("SELECT COUNT(*) FROM package_log WHERE direction = 'import'").fetchone()[0] >= 4

@@ -21,7 +21,7 @@ EVERYTHING = {"main/enterprises/selected", "main/tasks/0", "main/talent/2", "mai
               "task_brief", "task_progress", "task_assignment", "supervision_step", "supervision_files",
               "enterprise_survey", "enterprise_record", "targets", "target_record", "rewards", "audit",
               "recycle_bin", "help", "enterprise_picker", "report_survey", "distribute", "submissions", "conflicts",
-              "import_preview"}
+              "import_preview", "batch_import"}
 
 
 def test_everything_fits_at_1366x768(demo_window):

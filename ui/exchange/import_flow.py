@@ -6,13 +6,23 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.services.exchange import receive
 from ui.common.background import BackgroundTask
 from ui.exchange import package_files
+from ui.exchange.batch_import import import_many
 from ui.exchange.import_preview import PreviewDialog
 
 
 def choose_and_import(window) -> BackgroundTask | None:
-    path = package_files.ask_open(window, QCoreApplication.translate("import_flow", "导入交换包"),
-                                  QCoreApplication.translate("import_flow", "报送包 (*.bsb);;所有文件 (*)"))
-    return import_package(window, path) if path else None
+    paths = package_files.ask_open(window, QCoreApplication.translate("import_flow", "导入交换包"),
+                                   QCoreApplication.translate("import_flow", "报送包 (*.bsb);;所有文件 (*)"))
+    return open_packages(window, paths)
+
+
+def open_packages(window, paths: list[str]) -> BackgroundTask | None:
+    """One package: read, previewed, imported; several: each read first, then the sound ones imported."""
+    if not paths:
+        return None
+    if len(paths) == 1:
+        return import_package(window, paths[0])
+    return import_many(window, paths)
 
 
 def _work(window, path: str, dry_run: bool, same: dict[str, str] | None = None):

@@ -27,19 +27,21 @@ def ask_save(window, title: str, file_name: str, kinds: str) -> str | None:
     return out or None
 
 
-def ask_open(window, title: str, kinds: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(window, title, str(folder()), kinds)
-    if path:
-        remember(path)
-    return path or None
+def ask_open(window, title: str, kinds: str) -> list[str]:
+    """One package or several (the month's packages off a USB stick)."""
+    paths, _ = QFileDialog.getOpenFileNames(window, title, str(folder()), kinds)
+    if paths:
+        remember(paths[0])
+    return paths
 
 
 def on_ledger(window, label: str, fn: Callable) -> BackgroundTask:
-    """``fn(ledger)`` in the background, on a connection of its own (SQLite connections stay in their thread)."""
-    def work(_progress):
+    """``fn(ledger, progress)`` in the background, on a connection of its own (SQLite connections stay in
+    their thread); ``progress(done, total)`` moves the dialog's bar."""
+    def work(progress):
         ledger = window.ledger.reopen()
         try:
-            return fn(ledger)
+            return fn(ledger, progress)
         finally:
             ledger.close()
     return BackgroundTask(window, label, work)

@@ -26,7 +26,7 @@ def choose_and_export(window, unit: str | None = None, out: str | None = None) -
         if not out:
             return None
     task = package_files.on_ledger(window, QCoreApplication.translate("receipt_flow", "正在生成回执…"),
-                                   lambda ledger: receipt.export_for(ledger, unit, out))
+                                   lambda ledger, _progress: receipt.export_for(ledger, unit, out))
     window._receipt_task = task
 
     def done(written) -> None:

@@ -24,7 +24,7 @@ def choose_and_export(window, period: str | None = None, out: str | None = None)
         if not out:
             return None
     task = package_files.on_ledger(window, QCoreApplication.translate("submit_flow", "正在生成报送包…"),
-                                   lambda ledger: submit.export_submission(ledger, period, out))
+                                   lambda ledger, _progress: submit.export_submission(ledger, period, out))
     window._submit_task = task
 
     def done(written) -> None:

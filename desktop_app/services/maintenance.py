@@ -10,7 +10,7 @@ from pathlib import Path
 from db import connection, lock, migrate
 from db.records import Writer
 from desktop_app import i18n
-from desktop_app.errors import Cancelled, OtherUnitBackup, UserError
+from desktop_app.errors import OtherUnitBackup, UserError
 from desktop_app.fileio import atomic_output, describe_os_error
 from desktop_app.services.checking import CheckResult, Meter, Progress, check, describe, sound
 
@@ -138,14 +138,16 @@ def _restore(ledger_path: Path, source: Path, *, allow_other_unit: bool, meter: 
         _migrate_copy(tmp)
         meter.at(0.85)
         if ledger_path.exists():
-            _settle(ledger_path)
-            kept = _keep_aside(ledger_path, meter.part(0.86, 0.99))
-        try:
-            meter.at(0.99)  # the last moment 取消 is heard: what follows is one rename
-        except Cancelled:
-            if kept is not None:
-                kept.unlink(missing_ok=True)  # nothing was replaced: no copy to keep
-            raise
+            try:  # the copy kept aside is read through the WAL: until the swap, the ledger is not touched
+                kept = _keep_aside(ledger_path, meter.part(0.86, 0.99))
+                meter.at(0.99)  # the last moment 取消 is heard: what follows is the settle and one rename
+                _settle(ledger_path)  # its WAL into the file, or that WAL would be read into the new one
+            except BaseException:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)  # nothing was replaced: no copy to keep
+                raise
+        else:
+            meter.at(0.99)
         try:
             os.replace(tmp, ledger_path)
         except OSError as exc:

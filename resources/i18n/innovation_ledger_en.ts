@@ -6285,7 +6285,7 @@
     <message>
         <location filename="../../desktop_app/fileio.py" line="+16"/>
         <location filename="../../desktop_app/services/maintenance.py" line="+50"/>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>磁盘空间不足，无法写入 {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8076,7 +8076,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/services/maintenance.py" line="-196"/>
+        <location filename="../../desktop_app/services/maintenance.py" line="-198"/>
         <source>未署名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8112,7 +8112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>无法替换台账文件 {path}（{reason}），未恢复；原台账未改动，数据完整</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 
 from desktop_app.errors import Cancelled
 from desktop_app.services import enterprises, maintenance
+from tests.conftest import file_state
 from tests.services.test_maintenance import count as live
 
 
@@ -34,9 +35,11 @@ def test_cancel_at_every_step_of_a_restore_leaves_the_ledger_untouched(demo_ledg
     maintenance.restore(demo_ledger.path, maintenance.backup(demo_ledger.path, tmp_path / "same.sqlite3"),
                         progress=_stop_after(10 ** 6, calls))
     kept_before = set(tmp_path.glob("*.before-restore-*"))
+    state = file_state(demo_ledger.path)
     for stop in range(len(calls) - 1):  # every moment 取消 can be heard (the last report is after the swap)
         with pytest.raises(Cancelled):
             maintenance.restore(demo_ledger.path, backup, progress=_stop_after(stop, []))
+        assert file_state(demo_ledger.path) == state, stop  # byte for byte: not even its journal mode changed
         assert live(demo_ledger.path) == n - 1, stop
         assert not list(tmp_path.glob(".~*")), stop  # no temp copy left
         assert set(tmp_path.glob("*.before-restore-*")) == kept_before, stop  # no half kept copy

@@ -7649,7 +7649,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/enterprises/__init__.py" line="-46"/>
-        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+79"/>
+        <location filename="../../desktop_app/services/exchange/conflicts.py" line="+70"/>
         <location filename="../../desktop_app/services/talent/__init__.py" line="-106"/>
         <source>是</source>
         <translation type="unfinished"></translation>
@@ -10054,7 +10054,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/receive.py" line="+97"/>
+        <location filename="../../desktop_app/services/exchange/receive.py" line="+98"/>
         <source>该包已导入过（{at}），本次未作改动</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10105,7 +10105,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>{file} 是发给“{to}”的回执包，本台账属于“{me}”，未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10141,7 +10141,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>导入{kind}：{file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10693,7 +10693,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange/field_labels.py" line="+74"/>
+        <location filename="../../desktop_app/services/exchange/field_labels.py" line="+78"/>
         <source>{table}“{row}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10722,17 +10722,17 @@
     <name>import_flow</name>
     <message>
         <location filename="../../ui/exchange/import_flow.py" line="+14"/>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>导入交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-27"/>
         <source>报送包 (*.bsb);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>正在读取交换包…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,13 +26,8 @@ def open_packages(window, paths: list[str]) -> BackgroundTask | None:
 
 
 def _work(window, path: str, dry_run: bool, same: dict[str, str] | None = None):
-    def work(_progress):
-        ledger = window.ledger.reopen()  # SQLite connections stay in their thread
-        try:
-            return receive.import_package(ledger, path, dry_run=dry_run, same=same)
-        finally:
-            ledger.close()
-    return work
+    return package_files.ledger_work(
+        window, lambda ledger, _progress: receive.import_package(ledger, path, dry_run=dry_run, same=same))
 
 
 def import_package(window, path: str, same: dict[str, str] | None = None) -> BackgroundTask:

@@ -35,13 +35,18 @@ def ask_open(window, title: str, kinds: str) -> list[str]:
     return paths
 
 
-def on_ledger(window, label: str, fn: Callable) -> BackgroundTask:
-    """``fn(ledger, progress)`` in the background, on a connection of its own (SQLite connections stay in
-    their thread); ``progress(done, total)`` moves the dialog's bar."""
+def ledger_work(window, fn: Callable) -> Callable:
+    """The work of a BackgroundTask: ``fn(ledger, progress)`` on the window's ledger reopened in the worker's
+    thread (SQLite connections stay in theirs); ``progress(done, total)`` moves the dialog's bar."""
     def work(progress):
         ledger = window.ledger.reopen()
         try:
             return fn(ledger, progress)
         finally:
             ledger.close()
-    return BackgroundTask(window, label, work)
+    return work
+
+
+def on_ledger(window, label: str, fn: Callable) -> BackgroundTask:
+    """``fn(ledger, progress)`` in the background, behind the window's progress dialog."""
+    return BackgroundTask(window, label, ledger_work(window, fn))

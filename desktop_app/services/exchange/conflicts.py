@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from db.records import now
 from desktop_app import i18n
 from desktop_app.errors import UserError
-from desktop_app.services.exchange import receive, records, share
+from desktop_app.services.exchange import receive, records
 from desktop_app.services.exchange.base import NEVER, UNKNOWN, Base, FieldDiff, diff, remember_base
-from desktop_app.services.exchange.field_labels import YES_NO, describe, field_label  # noqa: F401 (re-exported)
+from desktop_app.services.exchange.field_labels import YES_NO, describe, record_label
 from desktop_app.services.ledger import Ledger
 
-LABEL_COLUMNS = ("name", "title", "indicator", "period", "file_name")
+
 @dataclass(frozen=True)
 class Conflict:
     id: str
@@ -31,15 +31,6 @@ class Conflict:
     def fields(self) -> list[FieldDiff]:
         """Every field where the two sides differ, with the base's value beside them."""
         return diff(self.theirs, self.ours, self.base.values if self.base else None, had_base=self.base is not None)
-
-
-def record_label(ledger: Ledger, table: str, row: dict) -> str:
-    """What the record is, for a person: 企业：沁和能源集团有限公司, 调查表：沁和能源集团有限公司 2026-11."""
-    what = next((str(row[col]) for col in LABEL_COLUMNS if row.get(col)), "")
-    if table != "enterprises" and (firm := row.get("enterprise_id")):
-        name = ledger.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()
-        what = f"{name[0]} {what}".strip() if name else what
-    return f"{share.table_label(table)}：{what}" if what else share.table_label(table)
 
 
 def pending(ledger: Ledger) -> list[Conflict]:

@@ -102,7 +102,7 @@ def _export(ledger: Ledger, unit: dict, out: Path) -> Written:
 
         pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
                     (share.RETURNS_SETTING, _json(returns_for(ledger, unit["id"]))))
-        if merged := same_firm.for_distribution(conn, unit["id"]):  # 是同一企业: the unit reads our ids as its own
+        if merged := same_firm.known(conn, unit["id"]):  # 是同一企业: the unit reads our ids as its own
             pkg.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (same_firm.SETTING, _json(merged)))
 
     path = package_file.write(out, manifest, fill)

@@ -2,6 +2,10 @@
 
 from desktop_app import i18n
 from desktop_app.domain.survey import INSTITUTION_FIELDS, PROJECT_FIELDS
+from desktop_app.services.exchange.share import table_label
+from desktop_app.services.ledger import Ledger
+
+LABEL_COLUMNS = ("name", "title", "indicator", "period", "file_name")
 
 _T = i18n.QT_TRANSLATE_NOOP
 
@@ -76,3 +80,12 @@ def describe(d) -> str:
         return row
     label = CHILD_COLUMNS.get(d.child, {}).get(d.column) or FIELD_LABELS.get(d.column, d.column)
     return f"{row}：{i18n.tr(label)}"
+
+
+def record_label(ledger: Ledger, table: str, row: dict) -> str:
+    """What the record is, for a person: 企业：沁和能源集团有限公司, 调查表：沁和能源集团有限公司 2026-11."""
+    what = next((str(row[col]) for col in LABEL_COLUMNS if row.get(col)), "")
+    if table != "enterprises" and (firm := row.get("enterprise_id")):
+        name = ledger.conn.execute("SELECT name FROM enterprises WHERE id = ?", (firm,)).fetchone()
+        what = f"{name[0]} {what}".strip() if name else what
+    return f"{table_label(table)}：{what}" if what else table_label(table)

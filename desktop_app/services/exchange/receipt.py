@@ -21,7 +21,7 @@ from desktop_app.services.exchange.base import (
     read_accepted,
     remember_base,
 )
-from desktop_app.services.exchange.distribute import Written, _file_sha, _json
+from desktop_app.services.exchange.distribute import Written, _file_sha, _json, _next_seq
 from desktop_app.services.ledger import Ledger
 
 
@@ -69,12 +69,6 @@ def export_for(ledger: Ledger, unit_name: str, out: Path | str) -> Written:
                                  "kind": manifest.kind, "peer_unit_id": unit["id"], "seq": manifest.seq,
                                  "summary": _json({"accepted": len(rows)})})
     return Written(unit["name"], path, {ACCEPTED_TABLE: len(rows)})
-
-
-def _next_seq(ledger: Ledger, unit_id: str) -> int:
-    row = ledger.conn.execute("SELECT MAX(seq) FROM package_log WHERE direction = 'export' AND peer_unit_id = ?",
-                              (unit_id,)).fetchone()
-    return (row[0] or 0) + 1
 
 
 def check_addressee(ledger: Ledger, m: package_file.Manifest, file_name: str) -> None:

@@ -32,6 +32,7 @@ from desktop_app.services.exchange.base import (
     record_dict,
     remember_base,
 )
+from desktop_app.services.exchange.field_labels import record_label
 from desktop_app.services.ledger import Ledger
 
 NEW, UNCHANGED, CHANGED, OURS_NEWER, CONFLICT = "new", "unchanged", "changed", "ours_newer", "conflict"
@@ -185,11 +186,11 @@ def _short(exc: BaseException) -> str:
     return text[:120] + ("…" if len(text) > 120 else "")
 
 
-def classify(ledger: Ledger, pkg: package_file.Package, peer: str, aliases: dict[str, str] | None = None, *,
-             asked: list | None = None, fresh: dict[str, str] | None = None) -> list[Incoming]:
+def classify(ledger: Ledger, pkg: package_file.Package, peer: str, aliases: dict[str, str], *,
+             asked: list, fresh: dict[str, str]) -> list[Incoming]:
     """``asked`` collects the new firms whose code this ledger holds under another record (是同一企业吗?);
     ``fresh`` are the merges confirmed for this import, checked here against what the package holds."""
-    conn, aliases, fresh = ledger.conn, aliases or {}, fresh or {}
+    conn = ledger.conn
     back = {ours: theirs for theirs, ours in aliases.items()}
     # a ledger made from this distribution: its unit rows are the package's
     down = pkg.manifest.kind == package_file.DISTRIBUTION
@@ -217,8 +218,6 @@ def classify(ledger: Ledger, pkg: package_file.Package, peer: str, aliases: dict
                     seen == upward.read_as_ours(conn, ours, back, "").hash():
                 cls = CHANGED  # the county decided this row with our values in view: its word stands
             if kind.table == "enterprises" and cls in (NEW, CHANGED) and (found := same_firm.find(conn, theirs)):
-                if asked is None:
-                    raise same_firm.refusal(pkg.path.name, pkg.manifest.from_unit.get("name") or "", found)
                 asked.append(found)
             out.append(Incoming(cls, theirs, ours, base, raw if theirs is not raw else None))
     return out
@@ -279,10 +278,6 @@ def _apply(ledger: Ledger, pkg: package_file.Package, result: Result, peer: str,
 
 
 def conflict_label(ledger: Ledger, rec: records.Record) -> str:
-    from desktop_app.services.exchange.conflicts import (
-        record_label,  # conflicts builds on this module
-    )
-
     return record_label(ledger, rec.table, rec.row)
 
 

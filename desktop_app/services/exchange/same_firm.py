@@ -83,11 +83,6 @@ def remember(conn: sqlite3.Connection, peer: str, pairs: dict[str, str]) -> None
                  "excluded.value", (SETTING, json.dumps(every, ensure_ascii=False, sort_keys=True)))
 
 
-def for_distribution(conn: sqlite3.Connection, unit_id: str) -> dict[str, str]:
-    """What a distribution tells the unit: its id of a firm → ours (the unit reads ours as its own)."""
-    return known(conn, unit_id)
-
-
 def read_down(settings: list[dict]) -> dict[str, str]:
     """At the unit, from a distribution's settings: the county's id of a firm → ours."""
     for row in settings:
